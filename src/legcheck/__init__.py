@@ -1,0 +1,1 @@
+"""legcheck: are my leg jerks normal?"""

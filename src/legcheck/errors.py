@@ -1,0 +1,27 @@
+"""The errors legcheck raises on purpose.
+
+LegcheckError
+  InputError       something a person gave us is wrong (unknown finding, value out of range,
+                   unreadable answers file); the CLI prints its message on one line and exits 2
+  KnowledgeError   the knowledge base is invalid; carries every problem with its file and field
+"""
+
+from __future__ import annotations
+
+
+class LegcheckError(Exception):
+    """Base class for every error legcheck raises on purpose."""
+
+
+class InputError(LegcheckError, ValueError):
+    """Bad input from the person or the caller: the message is one readable line."""
+
+
+class KnowledgeError(LegcheckError):
+    """The knowledge base failed validation."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"knowledge base is invalid: {shown}{more}")

@@ -1,0 +1,88 @@
+"""The loaded knowledge base: every entry by id, in file order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from legcheck.knowledge import schema
+
+Entry = TypeVar("Entry", bound=schema.Strict)
+
+
+def _by_id(kind: str, entries: Iterable[Entry], problems: list[str]) -> dict[str, Entry]:
+    table: dict[str, Entry] = {}
+    for entry in entries:
+        key = entry.id  # type: ignore[attr-defined]
+        if key in table:
+            problems.append(f"{kind}: {key}: id: appears more than once")
+        table[key] = entry
+    return table
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    manifest: schema.Manifest
+    version: str
+    sources: dict[str, schema.Source]
+    findings: dict[str, schema.Finding]
+    advice: dict[str, schema.Advice]
+    factors: dict[str, schema.Factor]
+    red_flags: dict[str, schema.RedFlag]
+    pattern: dict[str, schema.PatternRow]
+    levels: dict[str, schema.LevelText]
+    conditions: dict[str, schema.Condition]
+    duplicate_problems: list[str] = field(default_factory=list, compare=False)
+
+    @classmethod
+    def build(cls, *, manifest: schema.Manifest, version: str,
+              sources: Iterable[schema.Source], findings: Iterable[schema.Finding],
+              advice: Iterable[schema.Advice], factors: Iterable[schema.Factor],
+              red_flags: Iterable[schema.RedFlag], pattern: Iterable[schema.PatternRow],
+              levels: Iterable[schema.LevelText],
+              conditions: Iterable[schema.Condition]) -> KnowledgeBase:
+        problems: list[str] = []
+        return cls(
+            manifest=manifest, version=version,
+            sources=_by_id("sources.yaml", sources, problems),
+            findings=_by_id("findings.yaml", findings, problems),
+            advice=_by_id("advice.yaml", advice, problems),
+            factors=_by_id("factors.yaml", factors, problems),
+            red_flags=_by_id("red_flags.yaml", red_flags, problems),
+            pattern={row.id: row for row in pattern},
+            levels={level.level: level for level in levels},
+            conditions=_by_id("conditions", conditions, problems),
+            duplicate_problems=problems,
+        )
+
+    def warning_sign_ids(self) -> list[str]:
+        """Warning-sign findings, the most urgent rules they feed first, then in file order."""
+        rank: dict[str, int] = {}
+        for flag in self.red_flags.values():
+            level = schema.TRIAGE_ORDER.index(flag.level)
+            for finding_id in finding_ids(flag.when):
+                rank[finding_id] = max(rank.get(finding_id, 0), level)
+        signs = [f.id for f in self.findings.values() if f.warning_sign]
+        order = {finding_id: index for index, finding_id in enumerate(signs)}
+        return sorted(signs, key=lambda fid: (-rank.get(fid, 0), order[fid]))
+
+
+def finding_ids(expression: schema.Expression) -> list[str]:
+    """Every finding an expression reads, in order, without repeats."""
+    seen: dict[str, None] = {}
+    _collect(expression, seen)
+    return list(seen)
+
+
+def _collect(expression: schema.Expression, seen: dict[str, None]) -> None:
+    if isinstance(expression, schema.Test):
+        seen[expression.finding] = None
+    elif isinstance(expression, schema.All):
+        for part in expression.all:
+            _collect(part, seen)
+    elif isinstance(expression, schema.Any_):
+        for part in expression.any:
+            _collect(part, seen)
+    elif isinstance(expression, schema.Not):
+        _collect(expression.not_, seen)
