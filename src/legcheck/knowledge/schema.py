@@ -230,6 +230,7 @@ class LevelText(Strict):
     level: TriageLevel
     label: str
     headline: str
+    action: str
     advice: str
     sources: tuple[SourceId, ...] = Field(min_length=1)
 

@@ -1,0 +1,83 @@
+"""One check: observations in, the whole answer out. Pure and deterministic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from legcheck.engine.answers import Observation
+from legcheck.engine.factors import find_factors
+from legcheck.engine.likelihood import rank_conditions
+from legcheck.engine.pattern import judge_pattern
+from legcheck.engine.result import (
+    AdviceItem,
+    CheckResult,
+    ConditionResult,
+    FactorResult,
+    SourceRef,
+    Triage,
+)
+from legcheck.engine.triage import (
+    decide_triage,
+    fired_red_flags,
+    percent,
+    unasked_red_flags,
+    warning_signs,
+)
+from legcheck.knowledge import KnowledgeBase
+
+SHOWN_CONDITIONS = 3  # the answer explains the top three, and any other that is likely
+
+
+def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> CheckResult:
+    """Reason over the observations with the knowledge base and return the full answer."""
+    ordered = {fid: observations[fid] for fid in kb.findings if fid in observations}
+    conditions = rank_conditions(kb, ordered)
+    red_flags = fired_red_flags(kb, ordered)
+    triage = decide_triage(kb, red_flags, conditions)
+    factors = find_factors(kb, ordered)
+    pattern, pattern_sources = judge_pattern(kb, ordered, {f.id for f in factors})
+    shown = shown_conditions(conditions)
+    advice = _advice(kb, shown, factors)
+    cited = [*triage.sources, *(s for c in shown for s in c.sources),
+             *(s for c in shown for item in c.evidence for s in [item.source]),
+             *(s for f in factors for s in f.sources), *(s for a in advice for s in a.sources),
+             *pattern_sources]
+    return CheckResult(
+        short_answer=short_answer(triage, conditions),
+        triage=triage, conditions=tuple(conditions), factors=tuple(factors),
+        findings=tuple(ordered.values()),
+        finding_labels={fid: kb.findings[fid].label for fid in ordered},
+        red_flags=tuple(red_flags), warning_signs=tuple(warning_signs(kb, ordered)),
+        unasked_red_flags=tuple(unasked_red_flags(kb, ordered)), pattern=tuple(pattern),
+        advice=tuple(advice), sources=tuple(_sources(kb, cited)),
+        disclaimer=kb.manifest.disclaimer, knowledge_version=kb.version,
+    )
+
+
+def shown_conditions(conditions: Iterable[ConditionResult]) -> list[ConditionResult]:
+    ranked = list(conditions)
+    return [c for index, c in enumerate(ranked) if index < SHOWN_CONDITIONS or c.likely]
+
+
+def short_answer(triage: Triage, conditions: list[ConditionResult]) -> str:
+    top = conditions[0] if conditions else None
+    if top is None or top.likelihood < 0.2:
+        guess = ("From what you told us so far, no single explanation stands out; telling us "
+                 "more (what the movement is like, when it happens) will sharpen the answer.")
+    else:
+        guess = (f"From what you told us, the most likely explanation is "
+                 f"{top.name}, at roughly {percent(top.likelihood)}. This is not a diagnosis.")
+    return f"{triage.headline} {guess}"
+
+
+def _advice(kb: KnowledgeBase, shown: list[ConditionResult],
+            factors: list[FactorResult]) -> list[AdviceItem]:
+    """Personal advice: the likely conditions' first, then the contributing factors'."""
+    relevant = [c for c in shown if c.likely] or [c for c in shown[:1] if c.likelihood >= 0.2]
+    ids = [*(a for c in relevant for a in c.advice), *(a for f in factors for a in f.advice)]
+    return [AdviceItem(a, kb.advice[a].text, kb.advice[a].sources) for a in dict.fromkeys(ids)]
+
+
+def _sources(kb: KnowledgeBase, cited: Iterable[str]) -> list[SourceRef]:
+    return [SourceRef(s, kb.sources[s].title, kb.sources[s].url) for s in dict.fromkeys(cited)
+            if s in kb.sources]

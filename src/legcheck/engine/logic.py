@@ -1,0 +1,68 @@
+"""Three-valued evaluation of the knowledge base's expressions: True, False or None (unknown).
+
+`all`, `any` and `not` follow Kleene's logic, so a missing answer is never read as a "no".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+
+from legcheck.engine.answers import Observation
+from legcheck.knowledge import schema
+
+Truth = bool | None
+
+
+def evaluate(expression: schema.Expression, observations: Mapping[str, Observation],
+             factors: Collection[str] = ()) -> Truth:
+    if isinstance(expression, schema.Test):
+        return _test(expression, observations)
+    if isinstance(expression, schema.All):
+        return _all(evaluate(part, observations, factors) for part in expression.all)
+    if isinstance(expression, schema.Any_):
+        return _any(evaluate(part, observations, factors) for part in expression.any)
+    if isinstance(expression, schema.Not):
+        inner = evaluate(expression.not_, observations, factors)
+        return None if inner is None else not inner
+    if expression.any_factor:
+        return bool(factors)
+    return expression.factor in factors
+
+
+def _all(truths: Iterable[Truth]) -> Truth:
+    result: Truth = True
+    for truth in truths:
+        if truth is False:
+            return False
+        if truth is None:
+            result = None
+    return result
+
+
+def _any(truths: Iterable[Truth]) -> Truth:
+    result: Truth = False
+    for truth in truths:
+        if truth is True:
+            return True
+        if truth is None:
+            result = None
+    return result
+
+
+def _test(test: schema.Test, observations: Mapping[str, Observation]) -> Truth:
+    observation = observations.get(test.finding)
+    if observation is None or observation.value is None:
+        return test.unknown_as
+    value = observation.value
+    if test.equals is not None:
+        return test.equals in value if isinstance(value, tuple) else value == test.equals
+    if test.in_ is not None:
+        chosen = value if isinstance(value, tuple) else (value,)
+        return any(item in test.in_ for item in chosen)
+    if test.at_least is not None or test.below is not None:
+        return in_band(float(value), test.at_least, test.below)  # type: ignore[arg-type]
+    return value is (test.is_ != "absent")
+
+
+def in_band(number: float, at_least: float | None, below: float | None) -> bool:
+    return (at_least is None or number >= at_least) and (below is None or number < below)
