@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -20,13 +20,13 @@ knowledge_app = typer.Typer(no_args_is_help=True, help="Inspect the knowledge ba
 app.add_typer(knowledge_app, name="knowledge")
 
 
-class AnswerFormat(str, Enum):
+class AnswerFormat(StrEnum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -73,7 +73,8 @@ def check(
     answers: Annotated[Path | None, typer.Option(
         "--answers", "-a", help="A YAML or JSON file mapping finding id to value.")] = None,
     settings: Annotated[list[str] | None, typer.Option(
-        "--set", "-s", help="One answer as FINDING=VALUE (repeatable); wins over --answers.")] = None,
+        "--set", "-s",
+        help="One answer as FINDING=VALUE (repeatable); wins over --answers.")] = None,
     output: Annotated[AnswerFormat, typer.Option(
         "--format", "-f", help="terminal (default), markdown or json.")] = AnswerFormat.terminal,
 ) -> None:

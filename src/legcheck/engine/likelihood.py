@@ -1,7 +1,8 @@
 """Findings -> evidence -> likelihood for each condition (DESIGN.md's reasoning model).
 
-Posterior odds = prior odds x the product of the likelihood ratios of the known findings. Evidence is
-applied in knowledge-file order, so the order of the answers never changes the arithmetic.
+Posterior odds = prior odds x the product of the likelihood ratios of the known findings.
+Evidence is applied in knowledge-file order, so the order of the answers never changes the
+arithmetic.
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ class EvidenceItem:
 
     def to_dict(self) -> dict[str, Any]:
         return {"finding": self.finding, "label": self.label, "value": json_value(self.value),
-                "value_text": self.value_text, "direction": self.direction, "ratio": round(self.ratio, 4),
+                "value_text": self.value_text, "direction": self.direction,
+                "ratio": round(self.ratio, 4),
                 "source": self.source, "note": self.note}
 
 

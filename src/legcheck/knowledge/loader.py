@@ -1,7 +1,8 @@
 """Read the knowledge files shipped in the package, validate each entry, and build the base.
 
-Every problem is reported with its file and field (`conditions/restless_legs.yaml: evidence.2.present:
-Input should be greater than 0`), all at once, so a reviewer can fix a file in one pass.
+Every problem is reported with its file and field (`conditions/restless_legs.yaml: restless_legs:
+evidence.2.present: Input should be greater than 0`), all at once, so a reviewer can fix a file in
+one pass.
 """
 
 from __future__ import annotations
