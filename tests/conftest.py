@@ -1,4 +1,4 @@
-"""Shared fixtures: the packaged knowledge base, a builder for small hand-made ones, the CLI runner."""
+"""Shared fixtures: the packaged knowledge base, a small-base builder, the CLI runner."""
 
 from __future__ import annotations
 

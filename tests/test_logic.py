@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import TypeAdapter
 
 from legcheck.engine.answers import Observation
 from legcheck.engine.logic import evaluate
 from legcheck.knowledge.schema import Expression
-from pydantic import TypeAdapter
 
 EXPRESSION = TypeAdapter(Expression)
 

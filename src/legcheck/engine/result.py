@@ -47,7 +47,7 @@ class ConditionResult:
     codes: dict[str, tuple[str, ...]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "likelihood": round(self.likelihood, 4),
+        return {"id": self.id, "name": self.name, "likelihood": shown_likelihood(self.likelihood),
                 "prior": self.prior, "likely": self.likely, "triage_level": self.triage_level,
                 "likely_threshold": self.likely_threshold, "summary": self.summary,
                 "evidence": [item.to_dict() for item in self.evidence],
@@ -193,3 +193,8 @@ def json_value(value: Value) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
+
+
+def shown_likelihood(likelihood: float) -> float:
+    """Four decimals, but never exactly 0 or 1: nothing here is certain or ruled out."""
+    return min(max(round(likelihood, 4), 0.0001), 0.9999)

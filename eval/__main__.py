@@ -1,0 +1,79 @@
+"""`python -m eval`: check the labelled cases, run them through legcheck, print the scores.
+
+Exit codes: 0 normally; 1 when a gate given on the command line fails
+(`--require-emergency-sensitivity`, `--fail-on-under-triage`); 2 when the case file cannot be
+read or has problems (each printed on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from eval.score import (
+    CheckFunction,
+    format_report,
+    gate_failures,
+    legcheck_check,
+    misses_as_dicts,
+    run_cases,
+    summarise,
+)
+from eval.validate import CASES_PATH, CaseFileError, case_problems, load_cases
+from legcheck.knowledge import read_knowledge
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m eval", description="Score legcheck against labelled cases.")
+    parser.add_argument("--cases", type=Path, default=CASES_PATH,
+                        help="case file to score (default: eval/cases.yaml)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="list every miss: triage, gold condition and the predicted top 3")
+    parser.add_argument("--json", action="store_true",
+                        help="print the metrics as one JSON object (--verbose adds the misses)")
+    parser.add_argument("--require-emergency-sensitivity", type=float, metavar="RATIO",
+                        help="exit 1 if emergency sensitivity is below RATIO (e.g. 1.0)")
+    parser.add_argument("--fail-on-under-triage", type=int, metavar="N",
+                        help="exit 1 if more than N cases are under-triaged")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None, check: CheckFunction = legcheck_check) -> int:
+    arguments = parse_arguments(argv)
+    try:
+        cases = load_cases(arguments.cases)
+    except CaseFileError as error:
+        print(f"eval: {error}", file=sys.stderr)
+        return 2
+    kb, _ = read_knowledge()  # problems in knowledge files being written elsewhere are not ours
+    problems = case_problems(cases, kb)
+    if problems:
+        print(f"eval: {arguments.cases} has {len(problems)} problem(s):", file=sys.stderr)
+        print("\n".join(f"  {problem}" for problem in problems), file=sys.stderr)
+        return 2
+    results = run_cases(cases, check)
+    metrics = summarise(results)
+    if arguments.json:
+        output = metrics.to_dict()
+        if arguments.verbose:
+            output["misses"] = misses_as_dicts(results)
+        print(json.dumps(output))
+    else:
+        print(format_report(metrics, results, verbose=arguments.verbose))
+    failures = gate_failures(metrics,
+                             min_emergency_sensitivity=arguments.require_emergency_sensitivity,
+                             max_under_triage=arguments.fail_on_under_triage)
+    if metrics.errors:
+        print(f"eval: {metrics.errors} check(s) failed with an error; --verbose shows why",
+              file=sys.stderr)
+    for failure in failures:
+        print(f"eval: FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
