@@ -71,6 +71,26 @@ def test_ranked_most_likely_first_with_evidence(kb) -> None:
     assert ranked[1].evidence[0].ratio == 0.2  # strongest first
 
 
+def test_unexplained_warning_signs_lower_a_benign_explanation(make_kb) -> None:
+    findings = [{"id": "flicker"}, {"id": "droop", "warning_sign": True},
+                {"id": "numb", "warning_sign": True}]
+    flags = [{"id": f, "name": f, "level": "emergency", "when": {"finding": f}, "reason": f,
+              "sources": ["src"]} for f in ("droop", "numb")]
+    condition = {"id": "benign", "prior": 0.3,
+                 "evidence": [{"finding": "flicker", "present": 6.0, "source": "src"},
+                              {"finding": "numb", "present": 2.0, "source": "src"}],
+                 "unexplained_warning_signs": {"ratio": 0.3, "source": "src", "note": "n"}}
+    kb = make_kb(findings=findings, red_flags=flags, conditions=[condition])
+    (ranked,) = rank_conditions(kb, parse_answers(kb, {"flicker": "yes", "droop": "yes",
+                                                        "numb": "yes"}))
+    # droop is not named by the condition: x0.3; numb is named, so its own ratio applies
+    assert odds(ranked.likelihood) == pytest.approx(odds(0.3) * 6.0 * 2.0 * 0.3)
+    assert ("droop", 0.3, "against") in [(e.finding, e.ratio, e.direction)
+                                          for e in ranked.evidence]
+    (ranked,) = rank_conditions(kb, parse_answers(kb, {"droop": "no"}))
+    assert ranked.likelihood == pytest.approx(0.3)
+
+
 def test_likelihood_function() -> None:
     assert likelihood(0.5, [3.0]) == pytest.approx(0.75)
     assert math.isclose(likelihood(0.1, []), 0.1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from legcheck.engine import parse_answers, run_check
+from legcheck.engine.check import shown_conditions
 
 FINDINGS = [
     {"id": "flicker"},
@@ -78,6 +79,24 @@ def test_answered_warning_signs_are_no_longer_unasked(kb) -> None:
 def test_a_sign_that_cannot_fire_is_not_listed_as_unasked(kb) -> None:
     assert "fever" not in check(kb, new_drug="no").unasked_red_flags
     assert "fever" in check(kb, new_drug="yes").unasked_red_flags
+
+
+def test_short_answer_leads_with_an_urgent_sign_that_points_away_from_the_top(make_kb) -> None:
+    flags = [{**RED_FLAGS[0], "suggests": ["stroke"]}, {**RED_FLAGS[3], "suggests": ["benign"]}]
+    conditions = [*CONDITIONS, {"id": "stroke", "prior": 0.01, "triage_level": "emergency",
+                                "likely_threshold": 0.5,
+                                "evidence": [{"finding": "face_droop", "present": 2.0,
+                                              "source": "src"}]}]
+    kb = make_kb(findings=FINDINGS, red_flags=[*flags, *RED_FLAGS[1:3]], conditions=conditions)
+    result = check(kb, flicker="yes", face_droop="yes")
+    assert result.short_answer.startswith("emergency headline face reason")
+    assert "benign" not in result.short_answer
+    # the stroke is shown although it is far from the top three by likelihood
+    assert "stroke" in [c.id for c in shown_conditions(result.conditions, result.red_flags)]
+    result = check(kb, flicker="yes", days=30)
+    assert result.short_answer == ("routine headline From what you told us, the most likely "
+                                   "explanation is benign, with a rough likelihood of 98%. This "
+                                   "is not a diagnosis. long reason")
 
 
 def test_if_present_level_is_what_the_sign_would_trigger_now(kb) -> None:

@@ -49,6 +49,13 @@ def test_clean_base_has_no_problems(make_kb) -> None:
                       "evidence": [{"finding": "weak", "present": 0.5, "source": "src"}]}]},
      "conditions/c.yaml: evidence.0.present: a warning sign may not lower a condition that "
      "needs a doctor"),
+    ({"conditions": [{"id": "c", "prior": 0.1, "triage_level": "routine",
+                      "unexplained_warning_signs": {"ratio": 0.5, "source": "src", "note": "n"},
+                      "evidence": [{"finding": "flicker", "present": 2, "source": "src"}]}]},
+     "conditions/c.yaml: unexplained_warning_signs: only a self-care condition may be lowered "
+     "by warning signs"),
+    ({"red_flags": [{**FLAG, "suggests": ["ghost"]}]},
+     "red_flags.yaml: weak: suggests: unknown condition 'ghost'"),
     ({"conditions": [{"id": "c", "prior": 0.1, "advice": ["missing"],
                       "evidence": [{"finding": "flicker", "present": 2, "source": "src"}]}]},
      "conditions: c: advice: unknown advice 'missing'"),

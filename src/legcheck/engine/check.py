@@ -13,12 +13,14 @@ from legcheck.engine.result import (
     CheckResult,
     ConditionResult,
     FactorResult,
+    RedFlagResult,
     SourceRef,
     Triage,
 )
 from legcheck.engine.triage import (
     decide_triage,
     fired_red_flags,
+    level_rank,
     percent,
     unasked_red_flags,
     warning_signs,
@@ -36,14 +38,14 @@ def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> Che
     triage = decide_triage(kb, red_flags, conditions)
     factors = find_factors(kb, ordered)
     pattern, pattern_sources = judge_pattern(kb, ordered, {f.id for f in factors})
-    shown = shown_conditions(conditions)
+    shown = shown_conditions(conditions, red_flags)
     advice = _advice(kb, shown, factors)
     cited = [*triage.sources, *(s for c in shown for s in c.sources),
              *(s for c in shown for item in c.evidence for s in [item.source]),
              *(s for f in factors for s in f.sources), *(s for a in advice for s in a.sources),
              *pattern_sources]
     return CheckResult(
-        short_answer=short_answer(triage, conditions),
+        short_answer=short_answer(triage, conditions, red_flags),
         triage=triage, conditions=tuple(conditions), factors=tuple(factors),
         findings=tuple(ordered.values()),
         finding_labels={fid: kb.findings[fid].label for fid in ordered},
@@ -54,20 +56,35 @@ def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> Che
     )
 
 
-def shown_conditions(conditions: Iterable[ConditionResult]) -> list[ConditionResult]:
-    ranked = list(conditions)
-    return [c for index, c in enumerate(ranked) if index < SHOWN_CONDITIONS or c.likely]
+def shown_conditions(conditions: Iterable[ConditionResult],
+                     red_flags: Iterable[RedFlagResult] = ()) -> list[ConditionResult]:
+    """The top three, any other likely one, and any that a fired warning sign points to."""
+    suggested = {condition_id for flag in red_flags for condition_id in flag.suggests}
+    return [c for index, c in enumerate(conditions)
+            if index < SHOWN_CONDITIONS or c.likely or c.id in suggested]
 
 
-def short_answer(triage: Triage, conditions: list[ConditionResult]) -> str:
+def short_answer(triage: Triage, conditions: list[ConditionResult],
+                 red_flags: list[RedFlagResult]) -> str:
+    """The level first, then what it most likely is. When an urgent warning sign points away
+    from the likeliest explanation, the warning sign is said instead of a reassuring name."""
     top = conditions[0] if conditions else None
+    deciding = next((flag for flag in red_flags if flag.level == triage.level), None)
+    if deciding is None or (top is not None and top.likely
+                            and level_rank(top.triage_level) >= level_rank(triage.level)):
+        return f"{triage.headline} {_likeliest(top)}"
+    if (top is not None and top.id in deciding.suggests) or triage.level == "routine":
+        return f"{triage.headline} {_likeliest(top)} {deciding.reason}"
+    return (f"{triage.headline} {deciding.reason} Whatever is causing the jerks themselves, "
+            f"this warning sign is what decides how soon you need care.")
+
+
+def _likeliest(top: ConditionResult | None) -> str:
     if top is None or top.likelihood < 0.2:
-        guess = ("From what you told us so far, no single explanation stands out; telling us "
-                 "more (what the movement is like, when it happens) will sharpen the answer.")
-    else:
-        guess = (f"From what you told us, the most likely explanation is "
-                 f"{top.name}, at roughly {percent(top.likelihood)}. This is not a diagnosis.")
-    return f"{triage.headline} {guess}"
+        return ("From what you told us so far, no single explanation stands out; telling us "
+                "more (what the movement is like, when it happens) will sharpen the answer.")
+    return (f"From what you told us, the most likely explanation is {top.name}, with a rough "
+            f"likelihood of {percent(top.likelihood)}. This is not a diagnosis.")
 
 
 def _advice(kb: KnowledgeBase, shown: list[ConditionResult],

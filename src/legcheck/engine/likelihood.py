@@ -37,7 +37,7 @@ def evidence_ratio(item: schema.Evidence, observation: Observation) -> float:
 
 def condition_evidence(kb: KnowledgeBase, condition: schema.Condition,
                        observations: Mapping[str, Observation]) -> list[EvidenceItem]:
-    """The evidence that moved this condition, strongest first."""
+    """The evidence that moved this condition (unsorted)."""
     items = []
     for item in condition.evidence:
         observation = observations.get(item.finding)
@@ -49,7 +49,19 @@ def condition_evidence(kb: KnowledgeBase, condition: schema.Condition,
                                       observation.value, describe(kb, item.finding,
                                                                   observation.value),
                                       ratio, item.source, item.note))
-    return items
+    return items + _unexplained(kb, condition, observations)
+
+
+def _unexplained(kb: KnowledgeBase, condition: schema.Condition,
+                 observations: Mapping[str, Observation]) -> list[EvidenceItem]:
+    rule = condition.unexplained_warning_signs
+    if rule is None:
+        return []
+    named = {item.finding for item in condition.evidence}
+    return [EvidenceItem(o.finding, kb.findings[o.finding].label, o.value, "yes", rule.ratio,
+                         rule.source, rule.note)
+            for o in observations.values()
+            if o.value is True and kb.findings[o.finding].warning_sign and o.finding not in named]
 
 
 def likelihood(prior: float, ratios: list[float]) -> float:

@@ -78,11 +78,12 @@ class RedFlagResult:
     name: str
     level: str
     reason: str
+    suggests: tuple[str, ...]
     sources: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "level": self.level, "reason": self.reason,
-                "sources": list(self.sources)}
+                "suggests": list(self.suggests), "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ def level_rank(level: str) -> int:
 def fired_red_flags(kb: KnowledgeBase,
                     observations: Mapping[str, Observation]) -> list[RedFlagResult]:
     """The warning-sign rules that hold, most urgent first (then in file order)."""
-    fired = [RedFlagResult(flag.id, flag.name, flag.level, flag.reason, flag.sources)
+    fired = [RedFlagResult(flag.id, flag.name, flag.level, flag.reason, flag.suggests,
+                           flag.sources)
              for flag in kb.red_flags.values() if evaluate(flag.when, observations) is True]
     return sorted(fired, key=lambda flag: -level_rank(flag.level))
 

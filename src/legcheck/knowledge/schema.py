@@ -156,6 +156,15 @@ class Evidence(Strict):
         return self
 
 
+class UnexplainedWarningSigns(Strict):
+    """For a benign explanation: each present warning sign that its own evidence does not name
+    makes it less likely to be the whole story (benign causes are diagnoses of exclusion)."""
+
+    ratio: float = Field(gt=0, lt=1)
+    source: SourceId
+    note: str
+
+
 class Codes(Strict):
     icd10cm: tuple[str, ...] = ()
     snomed_ct: tuple[str, ...] = ()
@@ -173,6 +182,7 @@ class Condition(Strict):
     likely_threshold: float = Field(gt=0, lt=1)
     codes: Codes
     evidence: tuple[Evidence, ...] = Field(min_length=1)
+    unexplained_warning_signs: UnexplainedWarningSigns | None = None
     advice: tuple[Identifier, ...] = ()
     questions_for_doctor: tuple[str, ...] = ()
     sources: tuple[SourceId, ...] = Field(min_length=1)
@@ -208,6 +218,7 @@ class RedFlag(Strict):
     level: TriageLevel
     when: Expression
     reason: str
+    suggests: tuple[Identifier, ...] = ()
     sources: tuple[SourceId, ...] = Field(min_length=1)
 
 

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 def cross_reference_problems(kb: KnowledgeBase) -> list[str]:
     return [*_source_problems(kb), *_expression_problems(kb), *_evidence_problems(kb),
-            *_advice_problems(kb), *_contract_problems(kb), *_safety_problems(kb),
-            *_reach_problems(kb)]
+            *_advice_problems(kb), *_suggestion_problems(kb), *_contract_problems(kb),
+            *_safety_problems(kb), *_reach_problems(kb)]
 
 
 def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -28,6 +28,9 @@ def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
         yield from ((f"{where}: sources", s) for s in condition.sources)
         for index, item in enumerate(condition.evidence):
             yield f"{where}: evidence.{index}.source", item.source
+        if condition.unexplained_warning_signs is not None:
+            yield (f"{where}: unexplained_warning_signs.source",
+                   condition.unexplained_warning_signs.source)
     for name, entries in (("advice.yaml", kb.advice), ("factors.yaml", kb.factors),
                           ("red_flags.yaml", kb.red_flags), ("triage.yaml", kb.levels)):
         for key, entry in entries.items():
@@ -113,6 +116,13 @@ def _evidence_problems(kb: KnowledgeBase) -> Iterator[str]:
                     yield f"{where}.values: '{value}' is not a choice of '{finding.id}'"
 
 
+def _suggestion_problems(kb: KnowledgeBase) -> Iterator[str]:
+    for flag in kb.red_flags.values():
+        for condition_id in flag.suggests:
+            if condition_id not in kb.conditions:
+                yield f"red_flags.yaml: {flag.id}: suggests: unknown condition '{condition_id}'"
+
+
 def _advice_problems(kb: KnowledgeBase) -> Iterator[str]:
     for kind, entries in (("conditions", kb.conditions), ("factors.yaml", kb.factors)):
         for key, entry in entries.items():
@@ -153,6 +163,9 @@ def _safety_problems(kb: KnowledgeBase) -> Iterator[str]:
     for condition in kb.conditions.values():
         if condition.triage_level == "self_care":
             continue
+        if condition.unexplained_warning_signs is not None:
+            yield (f"conditions/{condition.id}.yaml: unexplained_warning_signs: only a "
+                   f"self-care condition may be lowered by warning signs")
         for index, item in enumerate(condition.evidence):
             if item.finding in signs and item.present is not None and item.present < 1:
                 yield (f"conditions/{condition.id}.yaml: evidence.{index}.present: a warning "

@@ -63,7 +63,7 @@ def _likely(result: CheckResult) -> Section:
     section.blocks.append(Paragraph(
         "Rough likelihoods from what you told us, each judged on its own (they do not add up to "
         "100%). They are not a diagnosis.", tone="muted"))
-    for condition in shown_conditions(result.conditions):
+    for condition in shown_conditions(result.conditions, result.red_flags):
         section.blocks.append(Paragraph(f"{condition.name}: about {percent(condition.likelihood)}"))
         section.blocks.append(Paragraph(condition.summary, tone="muted"))
         section.blocks.append(Bullets(_why(condition)))
