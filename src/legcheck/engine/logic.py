@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 from legcheck.engine.answers import Observation
 from legcheck.knowledge import schema
@@ -18,35 +18,29 @@ def evaluate(expression: schema.Expression, observations: Mapping[str, Observati
     if isinstance(expression, schema.Test):
         return _test(expression, observations)
     if isinstance(expression, schema.All):
-        return _all(evaluate(part, observations, factors) for part in expression.all)
+        result: Truth = True
+        for part in expression.all:
+            truth = evaluate(part, observations, factors)
+            if truth is False:
+                return False
+            if truth is None:
+                result = None
+        return result
     if isinstance(expression, schema.Any_):
-        return _any(evaluate(part, observations, factors) for part in expression.any)
+        result = False
+        for part in expression.any:
+            truth = evaluate(part, observations, factors)
+            if truth is True:
+                return True
+            if truth is None:
+                result = None
+        return result
     if isinstance(expression, schema.Not):
         inner = evaluate(expression.not_, observations, factors)
         return None if inner is None else not inner
     if expression.any_factor:
         return bool(factors)
     return expression.factor in factors
-
-
-def _all(truths: Iterable[Truth]) -> Truth:
-    result: Truth = True
-    for truth in truths:
-        if truth is False:
-            return False
-        if truth is None:
-            result = None
-    return result
-
-
-def _any(truths: Iterable[Truth]) -> Truth:
-    result: Truth = False
-    for truth in truths:
-        if truth is True:
-            return True
-        if truth is None:
-            result = None
-    return result
 
 
 def _test(test: schema.Test, observations: Mapping[str, Observation]) -> Truth:

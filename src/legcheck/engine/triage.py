@@ -13,7 +13,6 @@ from legcheck.engine.answers import Observation
 from legcheck.engine.logic import evaluate
 from legcheck.engine.result import ConditionResult, RedFlagResult, Triage, WarningSign
 from legcheck.knowledge import KnowledgeBase
-from legcheck.knowledge.base import finding_ids
 from legcheck.knowledge.schema import TRIAGE_ORDER
 
 
@@ -40,7 +39,7 @@ def warning_signs(kb: KnowledgeBase,
     before = {flag.id for flag in kb.red_flags.values()
               if evaluate(flag.when, observations) is True}
     signs = []
-    for finding_id in kb.warning_sign_ids():
+    for finding_id in kb.warning_sign_ids:
         finding = kb.findings[finding_id]
         level, alone = _level_if_present(kb, observations, finding_id, before)
         action = kb.levels[level].action + ("" if alone else " (together with other signs)")
@@ -60,13 +59,12 @@ def _answer(observation: Observation | None) -> Literal["yes", "no", "not_sure",
 def _level_if_present(kb: KnowledgeBase, observations: Mapping[str, Observation],
                       finding_id: str, before: set[str]) -> tuple[str, bool]:
     present = {**observations, finding_id: Observation(finding_id, True, "answer", "")}
-    newly = [flag.level for flag in kb.red_flags.values()
+    feeding = kb.rules_reading.get(finding_id, ())
+    newly = [flag.level for flag in feeding
              if flag.id not in before and evaluate(flag.when, present) is True]
     if newly:
         return max(newly, key=level_rank), True
-    feeding = [flag.level for flag in kb.red_flags.values()
-               if finding_id in finding_ids(flag.when)]
-    return max(feeding, key=level_rank, default="routine"), False
+    return max((flag.level for flag in feeding), key=level_rank, default="routine"), False
 
 
 def unasked_red_flags(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> list[str]:
@@ -74,8 +72,8 @@ def unasked_red_flags(kb: KnowledgeBase, observations: Mapping[str, Observation]
     open_findings: set[str] = set()
     for flag in kb.red_flags.values():
         if evaluate(flag.when, observations) is None:
-            open_findings.update(finding_ids(flag.when))
-    return [finding_id for finding_id in kb.warning_sign_ids()
+            open_findings.update(kb.rule_findings[flag.id])
+    return [finding_id for finding_id in kb.warning_sign_ids
             if finding_id in open_findings
             and (finding_id not in observations or not observations[finding_id].known)]
 

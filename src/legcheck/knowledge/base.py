@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from legcheck.knowledge import schema
@@ -56,16 +57,28 @@ class KnowledgeBase:
             duplicate_problems=problems,
         )
 
-    def warning_sign_ids(self) -> list[str]:
-        """Warning-sign findings, the most urgent rules they feed first, then in file order."""
-        rank: dict[str, int] = {}
+    @cached_property
+    def rule_findings(self) -> dict[str, tuple[str, ...]]:
+        """Red-flag id -> the findings its rule reads (computed once per knowledge base)."""
+        return {flag.id: tuple(finding_ids(flag.when)) for flag in self.red_flags.values()}
+
+    @cached_property
+    def rules_reading(self) -> dict[str, tuple[schema.RedFlag, ...]]:
+        """Finding id -> the red-flag rules that read it, in file order."""
+        index: dict[str, list[schema.RedFlag]] = {}
         for flag in self.red_flags.values():
-            level = schema.TRIAGE_ORDER.index(flag.level)
-            for finding_id in finding_ids(flag.when):
-                rank[finding_id] = max(rank.get(finding_id, 0), level)
+            for finding_id in self.rule_findings[flag.id]:
+                index.setdefault(finding_id, []).append(flag)
+        return {finding_id: tuple(flags) for finding_id, flags in index.items()}
+
+    @cached_property
+    def warning_sign_ids(self) -> tuple[str, ...]:
+        """Warning-sign findings, the most urgent rules they feed first, then in file order."""
+        rank = {finding_id: max(schema.TRIAGE_ORDER.index(flag.level) for flag in flags)
+                for finding_id, flags in self.rules_reading.items()}
         signs = [f.id for f in self.findings.values() if f.warning_sign]
         order = {finding_id: index for index, finding_id in enumerate(signs)}
-        return sorted(signs, key=lambda fid: (-rank.get(fid, 0), order[fid]))
+        return tuple(sorted(signs, key=lambda fid: (-rank.get(fid, 0), order[fid])))
 
 
 def finding_ids(expression: schema.Expression) -> list[str]:
