@@ -103,6 +103,6 @@ def test_if_present_level_is_what_the_sign_would_trigger_now(kb) -> None:
     levels = {s.id: (s.level, s.if_present) for s in check(kb).warning_signs}
     assert levels["face_droop"] == ("emergency", "do emergency")
     # fever alone fires nothing: it keeps its rule's level and says it matters with other signs
-    assert levels["fever"] == ("urgent", "do urgent (together with other signs)")
+    assert levels["fever"] == ("urgent", "together with some other signs, do urgent")
     levels = {s.id: s.level for s in check(kb, new_drug="yes").warning_signs}
     assert levels["fever"] == "urgent"

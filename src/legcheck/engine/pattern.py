@@ -45,4 +45,4 @@ def _missing(kb: KnowledgeBase, rules: Iterable[PatternRule],
     labels = [kb.findings[finding_id].label for finding_id in list(wanted)[:4]]
     if not labels:
         return "What you told us does not settle this row either way."
-    return "We cannot tell yet: you have not told us about " + ", ".join(labels) + "."
+    return "You have not told us about " + ", ".join(labels) + "."

@@ -42,7 +42,8 @@ def warning_signs(kb: KnowledgeBase,
     for finding_id in kb.warning_sign_ids:
         finding = kb.findings[finding_id]
         level, alone = _level_if_present(kb, observations, finding_id, before)
-        action = kb.levels[level].action + ("" if alone else " (together with other signs)")
+        action = kb.levels[level].action if alone else (
+            f"together with some other signs, {kb.levels[level].action}")
         signs.append(WarningSign(finding_id, finding.label, finding.question,
                                  _answer(observations.get(finding_id)), level, action))
     return signs
