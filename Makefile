@@ -34,7 +34,9 @@ lint: install-test
 
 test: install-test lint
 	$(BIN)/python -m pytest
-	$(BIN)/python -m eval --require-emergency-sensitivity 1.0
+	$(BIN)/python -m eval --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
+	$(BIN)/python -m eval --cases eval/holdout.yaml --require-emergency-sensitivity 1.0 \
+		--fail-on-under-triage 0
 
 eval: install
 	$(BIN)/python -m eval

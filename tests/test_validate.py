@@ -40,7 +40,7 @@ def test_clean_base_has_no_problems(make_kb) -> None:
     ({"red_flags": [{**FLAG, "when": {"not": {"finding": "flicker"}}}]},
      "red_flags.yaml: weak: when: 'not' is not allowed in a warning-sign rule"),
     ({"red_flags": [{**FLAG, "when": {"finding": "weak", "is": "absent"}}]},
-     "red_flags.yaml: weak: when: 'weak': test for presence, not absence"),
+     "red_flags.yaml: weak: when: 'weak' is a warning sign: test it for presence only"),
     ({"red_flags": [{**FLAG, "when": {"finding": "days", "equals": "x"}}]},
      "red_flags.yaml: weak: when: 'days' is a number: test it with at_least/below"),
     ({"red_flags": []},

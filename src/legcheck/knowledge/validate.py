@@ -142,9 +142,11 @@ def _contract_problems(kb: KnowledgeBase) -> Iterator[str]:
 
 
 def _safety_problems(kb: KnowledgeBase) -> Iterator[str]:
-    """Red flags must only ever raise the triage: no negation inside them, and a warning sign
-    that is present never argues against a condition that needs a doctor."""
+    """A present warning sign must only ever raise the triage: no negation in a rule, no test of
+    a warning sign for absence, and a present warning sign never argues against a condition that
+    needs a doctor. (Other findings may be tested for absence: "not an urge to move".)"""
     in_rules: set[str] = set()
+    signs = {f.id for f in kb.findings.values() if f.warning_sign}
     for flag in kb.red_flags.values():
         where = f"red_flags.yaml: {flag.id}: when"
         if _has_not(flag.when):
@@ -154,12 +156,11 @@ def _safety_problems(kb: KnowledgeBase) -> Iterator[str]:
                 yield f"{where}: warning-sign rules test findings, not factors"
                 continue
             in_rules.add(leaf.finding)
-            if leaf.is_ == "absent" or leaf.below is not None:
-                yield f"{where}: '{leaf.finding}': test for presence, not absence"
+            if leaf.finding in signs and (leaf.is_ == "absent" or leaf.below is not None):
+                yield f"{where}: '{leaf.finding}' is a warning sign: test it for presence only"
     for finding in kb.findings.values():
         if finding.warning_sign and finding.id not in in_rules:
             yield f"findings.yaml: {finding.id}: warning_sign: no rule in red_flags.yaml uses it"
-    signs = {f.id for f in kb.findings.values() if f.warning_sign}
     for condition in kb.conditions.values():
         if condition.triage_level == "self_care":
             continue
