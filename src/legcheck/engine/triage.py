@@ -91,8 +91,9 @@ def decide_triage(kb: KnowledgeBase, red_flags: Iterable[RedFlagResult],
         level = max(level, flag.level, key=level_rank)
     for condition in conditions:
         if condition.likely and condition.triage_level != "self_care":
+            verdict = "looks likely" if condition.likelihood >= 0.5 else "cannot be ruled out"
             reasons.append((level_rank(condition.triage_level),
-                            f"{condition.name} looks likely (about "
+                            f"{condition.name} {verdict} (about "
                             f"{percent(condition.likelihood)}), and it "
                             f"{kb.levels[condition.triage_level].label.lower()}."))
             level = max(level, condition.triage_level, key=level_rank)
