@@ -76,3 +76,17 @@ def test_every_finding_changes_something(finding: Finding) -> None:
                    if k not in ignore} != {k: v for k, v in base.items() if k not in ignore}
                   for value in values)
     assert changed, f"no answer to {finding.id} changes the result"
+
+
+@pytest.mark.parametrize("finding", KB.findings.values(), ids=lambda f: f.id)
+def test_every_finding_is_sourced_and_asked_as_a_question(finding: Finding) -> None:
+    assert finding.sources, "the 'why we ask' text is a clinical statement: it needs a source"
+    assert finding.question.rstrip(")").endswith("?") or "?" in finding.question
+    assert finding.why
+
+
+def test_every_rule_factor_and_advice_is_sourced(kb) -> None:
+    entries = [*kb.red_flags.values(), *kb.factors.values(), *kb.advice.values(),
+               *kb.levels.values()]
+    assert all(entry.sources for entry in entries)
+    assert all(rule.sources for row in kb.pattern.values() for rule in row.rules)
