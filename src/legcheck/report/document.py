@@ -53,8 +53,9 @@ def build_document(result: CheckResult) -> list[Section]:
 
 def _short_answer(result: CheckResult, level: str) -> Section:
     blocks: list[Block] = [Paragraph(result.short_answer, tone=level)]  # type: ignore[arg-type]
-    if level in ("emergency", "urgent"):
-        blocks.append(Bullets(result.triage.reasons, tone=level))  # type: ignore[arg-type]
+    others = tuple(r for r in result.triage.reasons if r not in result.short_answer)
+    if level in ("emergency", "urgent") and others:
+        blocks.append(Bullets(others, tone=level))  # type: ignore[arg-type]
     return Section("In short", blocks)
 
 
