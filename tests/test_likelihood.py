@@ -103,4 +103,8 @@ def test_likely_condition_raises_triage(make_kb) -> None:
     result = run_check(kb, parse_answers(kb, {"weak": "yes"}))
     assert result.triage.level == "routine"
     assert result.conditions[0].likely
-    assert "looks likely" in result.triage.reasons[0]
+    assert result.triage.reasons[0] == "other cannot be ruled out (about 31%), and it routine."
+    conditions = [{**conditions[0], "prior": 0.3}]
+    kb = make_kb(findings=FINDINGS, conditions=conditions)
+    result = run_check(kb, parse_answers(kb, {"weak": "yes"}))
+    assert result.triage.reasons[0] == "other looks likely (about 63%), and it routine."

@@ -18,29 +18,29 @@ def evaluate(expression: schema.Expression, observations: Mapping[str, Observati
     if isinstance(expression, schema.Test):
         return _test(expression, observations)
     if isinstance(expression, schema.All):
-        result: Truth = True
-        for part in expression.all:
-            truth = evaluate(part, observations, factors)
-            if truth is False:
-                return False
-            if truth is None:
-                result = None
-        return result
+        return _kleene(expression.all, observations, factors, deciding=False)
     if isinstance(expression, schema.Any_):
-        result = False
-        for part in expression.any:
-            truth = evaluate(part, observations, factors)
-            if truth is True:
-                return True
-            if truth is None:
-                result = None
-        return result
+        return _kleene(expression.any, observations, factors, deciding=True)
     if isinstance(expression, schema.Not):
         inner = evaluate(expression.not_, observations, factors)
         return None if inner is None else not inner
     if expression.any_factor:
         return bool(factors)
     return expression.factor in factors
+
+
+def _kleene(parts: tuple[schema.Expression, ...], observations: Mapping[str, Observation],
+            factors: Collection[str], *, deciding: bool) -> Truth:
+    """`all` (deciding=False) or `any` (deciding=True): one deciding part settles it; otherwise
+    any unknown part leaves the whole unknown."""
+    result: Truth = not deciding
+    for part in parts:
+        truth = evaluate(part, observations, factors)
+        if truth is deciding:
+            return deciding
+        if truth is None:
+            result = None
+    return result
 
 
 def _test(test: schema.Test, observations: Mapping[str, Observation]) -> Truth:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from legcheck.engine.answers import Observation, Value
 
 Judgement = Literal["normal", "concerning", "unknown"]
+
+
+class Plain:
+    """to_dict() for a dataclass of plain values: every field, with tuples as lists."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+def _plain(value: Any) -> Any:
+    return [_plain(item) for item in value] if isinstance(value, tuple) else value
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,7 @@ class ConditionResult:
 
 
 @dataclass(frozen=True)
-class FactorResult:
+class FactorResult(Plain):
     id: str
     name: str
     summary: str
@@ -64,14 +75,10 @@ class FactorResult:
     advice: tuple[str, ...]
     sources: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "summary": self.summary,
-                "evidence": list(self.evidence), "advice": list(self.advice),
-                "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)
-class RedFlagResult:
+class RedFlagResult(Plain):
     """A warning-sign rule that fired."""
 
     id: str
@@ -81,13 +88,10 @@ class RedFlagResult:
     suggests: tuple[str, ...]
     sources: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "level": self.level, "reason": self.reason,
-                "suggests": list(self.suggests), "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)
-class WarningSign:
+class WarningSign(Plain):
     """One warning-sign question and what the person said: yes, no, not_sure or not_asked."""
 
     id: str
@@ -97,9 +101,6 @@ class WarningSign:
     level: str
     if_present: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "question": self.question,
-                "answer": self.answer, "level": self.level, "if_present": self.if_present}
 
 
 @dataclass(frozen=True)
@@ -131,23 +132,19 @@ class Triage:
 
 
 @dataclass(frozen=True)
-class AdviceItem:
+class AdviceItem(Plain):
     id: str
     text: str
     sources: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)
-class SourceRef:
+class SourceRef(Plain):
     id: str
     title: str
     url: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "url": self.url}
 
 
 @dataclass(frozen=True)
