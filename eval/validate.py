@@ -25,7 +25,7 @@ CASES_PATH = Path(__file__).with_name("cases.yaml")
 CONTRACT_CONDITIONS: tuple[str, ...] = CONDITION_IDS
 
 REQUIRED_KEYS = ("id", "description", "answers", "gold", "source")
-OPTIONAL_KEYS = ("note",)
+OPTIONAL_KEYS = ("note", "text")
 GOLD_KEYS = ("triage", "condition")
 CASE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NO_CHANGE = "none"  # in a multiple choice, "none" cannot be combined with other values

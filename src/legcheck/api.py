@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legcheck.engine import CheckResult, parse_answers, run_check
-from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase, load_knowledge
+
+if TYPE_CHECKING:
+    from legcheck.text import TextReading
 
 
 @lru_cache(maxsize=1)
@@ -18,14 +21,34 @@ def default_knowledge() -> KnowledgeBase:
 
 
 def check(text: str | None = None, answers: Mapping[str, Any] | None = None, *,
-          knowledge: KnowledgeBase | None = None) -> CheckResult:
-    """Check a person's leg jerks from structured answers (finding id -> value).
+          knowledge: KnowledgeBase | None = None, today: date | None = None) -> CheckResult:
+    """Check a person's leg jerks from their own words, structured answers, or both.
 
-    `text` is reserved for free-text descriptions; reading them is not built yet, so passing it
-    raises InputError rather than pretending to understand it.
-    """
+    Findings read from `text` have source "text" and the words they came from; an answer given in
+    `answers` (finding id -> value) wins over what was read from the text. `today` dates relative
+    phrases such as "since March" (default: the current date)."""
     kb = knowledge or default_knowledge()
-    if text is not None and text.strip():
-        raise InputError("reading a free-text description is not available yet; "
-                         "give answers instead (`legcheck findings` lists them)")
-    return run_check(kb, parse_answers(kb, answers or {}))
+    given = parse_answers(kb, answers or {})
+    if text is None:
+        return run_check(kb, given)
+    from legcheck.text import read_text  # the NLP pipeline loads only when text is given
+
+    reading = read_text(kb, text, today=today or date.today())
+    return run_check(kb, {**reading.observations, **given},
+                     messages=reading_messages(reading), not_counted=reading.ignored)
+
+
+def reading_messages(reading: TextReading) -> tuple[str, ...]:
+    messages = []
+    if not reading.mentions_movement:
+        messages.append(NOTHING_ABOUT_MOVEMENTS)
+    if reading.about_someone_else:
+        messages.append("We read this as a description of someone else, so the answer is about "
+                        "them, not about you.")
+    return tuple(messages)
+
+
+NOTHING_ABOUT_MOVEMENTS = (
+    "We found no description of leg movements in what you wrote. Tell us what the movement is "
+    "like (a flicker under the skin, a sudden jerk, a painful cramp, an urge to move), when it "
+    "happens and how long it has been going on.")

@@ -56,6 +56,14 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("standard input is not UTF-8 text") from None
+
+
 def parse_settings(settings: list[str]) -> dict[str, str]:
     answers = {}
     for setting in settings:
@@ -83,7 +91,7 @@ def check(
 
     try:
         if text == "-":
-            text = sys.stdin.read()
+            text = read_stdin()
         given = read_answers_file(answers) if answers else {}
         given.update(parse_settings(settings or []))
         result = run_check(text=text, answers=given)

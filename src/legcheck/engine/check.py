@@ -25,13 +25,18 @@ from legcheck.engine.triage import (
     unasked_red_flags,
     warning_signs,
 )
+from legcheck.engine.wording import describe
 from legcheck.knowledge import KnowledgeBase
 
 SHOWN_CONDITIONS = 3  # the answer explains the top three, and any other that is likely
 
 
-def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> CheckResult:
-    """Reason over the observations with the knowledge base and return the full answer."""
+def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation], *,
+              messages: tuple[str, ...] = (), not_counted: tuple[str, ...] = ()) -> CheckResult:
+    """Reason over the observations with the knowledge base and return the full answer.
+
+    `messages` (notes about how the input was read) and `not_counted` (words read but not
+    counted as findings) are passed through to the answer."""
     ordered = {fid: observations[fid] for fid in kb.findings if fid in observations}
     conditions = rank_conditions(kb, ordered)
     red_flags = fired_red_flags(kb, ordered)
@@ -49,10 +54,12 @@ def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> Che
         triage=triage, conditions=tuple(conditions), factors=tuple(factors),
         findings=tuple(ordered.values()),
         finding_labels={fid: kb.findings[fid].label for fid in ordered},
+        finding_values={fid: describe(kb, fid, o.value) for fid, o in ordered.items()},
         red_flags=tuple(red_flags), warning_signs=tuple(warning_signs(kb, ordered)),
         unasked_red_flags=tuple(unasked_red_flags(kb, ordered)), pattern=tuple(pattern),
         advice=tuple(advice), sources=tuple(_sources(kb, cited)),
         disclaimer=kb.manifest.disclaimer, knowledge_version=kb.version,
+        messages=messages, not_counted=not_counted,
     )
 
 

@@ -155,6 +155,7 @@ class CheckResult:
     factors: tuple[FactorResult, ...]
     findings: tuple[Observation, ...]
     finding_labels: dict[str, str]
+    finding_values: dict[str, str]
     red_flags: tuple[RedFlagResult, ...]
     warning_signs: tuple[WarningSign, ...]
     unasked_red_flags: tuple[str, ...]
@@ -163,6 +164,8 @@ class CheckResult:
     sources: tuple[SourceRef, ...]
     disclaimer: str
     knowledge_version: str
+    messages: tuple[str, ...] = ()
+    not_counted: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -171,14 +174,17 @@ class CheckResult:
             "conditions": [condition.to_dict() for condition in self.conditions],
             "factors": [factor.to_dict() for factor in self.factors],
             "findings": [{"id": o.finding, "label": self.finding_labels[o.finding],
-                          "value": json_value(o.value), "source": o.source, "span": o.span}
-                         for o in self.findings],
+                          "value": json_value(o.value),
+                          "value_text": self.finding_values[o.finding], "source": o.source,
+                          "span": o.span} for o in self.findings],
             "red_flags": [flag.to_dict() for flag in self.red_flags],
             "warning_signs": [sign.to_dict() for sign in self.warning_signs],
             "unasked_red_flags": list(self.unasked_red_flags),
             "pattern": {row.row: row.to_dict() for row in self.pattern},
             "advice": [item.to_dict() for item in self.advice],
             "sources": [source.to_dict() for source in self.sources],
+            "messages": list(self.messages),
+            "not_counted": list(self.not_counted),
             "disclaimer": self.disclaimer,
             "knowledge_version": self.knowledge_version,
         }

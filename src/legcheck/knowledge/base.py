@@ -34,6 +34,8 @@ class KnowledgeBase:
     pattern: dict[str, schema.PatternRow]
     levels: dict[str, schema.LevelText]
     conditions: dict[str, schema.Condition]
+    phrases: tuple[schema.Phrases, ...] = ()
+    medicines: tuple[schema.Medicine, ...] = ()
     duplicate_problems: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
@@ -42,7 +44,9 @@ class KnowledgeBase:
               advice: Iterable[schema.Advice], factors: Iterable[schema.Factor],
               red_flags: Iterable[schema.RedFlag], pattern: Iterable[schema.PatternRow],
               levels: Iterable[schema.LevelText],
-              conditions: Iterable[schema.Condition]) -> KnowledgeBase:
+              conditions: Iterable[schema.Condition],
+              phrases: Iterable[schema.Phrases] = (),
+              medicines: Iterable[schema.Medicine] = ()) -> KnowledgeBase:
         problems: list[str] = []
         return cls(
             manifest=manifest, version=version,
@@ -54,6 +58,7 @@ class KnowledgeBase:
             pattern={row.id: row for row in pattern},
             levels={level.level: level for level in levels},
             conditions=_by_id("conditions", conditions, problems),
+            phrases=tuple(phrases), medicines=tuple(medicines),
             duplicate_problems=problems,
         )
 

@@ -33,6 +33,8 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "red_flags.yaml": schema.RedFlag,
     "pattern.yaml": schema.PatternRow,
     "triage.yaml": schema.LevelText,
+    "phrases.yaml": schema.Phrases,
+    "medicines.yaml": schema.Medicine,
 }
 
 
@@ -101,6 +103,7 @@ def read_knowledge(root: Traversable | None = None) -> tuple[KnowledgeBase | Non
         advice=lists["advice.yaml"], factors=lists["factors.yaml"],
         red_flags=lists["red_flags.yaml"], pattern=lists["pattern.yaml"],
         levels=lists["triage.yaml"], conditions=conditions,
+        phrases=lists["phrases.yaml"], medicines=lists["medicines.yaml"],
     )
     problems = reader.problems + kb.duplicate_problems + cross_reference_problems(kb)
     return kb, problems

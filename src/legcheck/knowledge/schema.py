@@ -246,6 +246,30 @@ class LevelText(Strict):
     sources: tuple[SourceId, ...] = Field(min_length=1)
 
 
+class Phrases(Strict):
+    """How people say a finding in their own words: lay terms, spellings, misspellings, slang.
+
+    `present` phrases mark a yes/no finding as present (negation then makes it absent), or for a
+    number finding mention it (negated, "no coffee", it is 0); `absent` phrases say a yes/no
+    finding is absent outright ("I can walk fine"); `values` name a choice. `about: family` counts a
+    phrase only when it is said of a relative ("my mum had ALS")."""
+
+    finding: Identifier
+    present: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    about: Literal["self", "family"] = "self"
+
+
+class Medicine(Strict):
+    """A medicine's names (generic and brand) and the classes of `medicine_change` it belongs to."""
+
+    name: str
+    also: tuple[str, ...] = ()
+    classes: tuple[Identifier, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = ()
+
+
 class Manifest(Strict):
     version: str
     title: str

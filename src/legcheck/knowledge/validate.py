@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def cross_reference_problems(kb: KnowledgeBase) -> list[str]:
     return [*_source_problems(kb), *_expression_problems(kb), *_evidence_problems(kb),
             *_advice_problems(kb), *_suggestion_problems(kb), *_contract_problems(kb),
-            *_safety_problems(kb), *_reach_problems(kb)]
+            *_safety_problems(kb), *_reach_problems(kb), *_vocabulary_problems(kb)]
 
 
 def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -191,3 +191,37 @@ def _reach_problems(kb: KnowledgeBase) -> Iterator[str]:
     for finding_id in kb.findings:
         if finding_id not in used:
             yield f"findings.yaml: {finding_id}: no condition, rule or factor uses it"
+
+
+def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
+    """phrases.yaml and medicines.yaml name real findings, values and medicine classes, and no
+    phrase is claimed by two different meanings."""
+    meaning: dict[str, str] = {}
+    for entry in kb.phrases:
+        where = f"phrases.yaml: {entry.finding}"
+        finding = kb.findings.get(entry.finding)
+        if finding is None:
+            yield f"{where}: unknown finding '{entry.finding}'"
+            continue
+        if entry.absent and finding.type != "boolean":
+            yield f"{where}: absent phrases are for yes/no findings"
+        if entry.present and finding.type == "choice":
+            yield f"{where}: a choice finding is named by its values"
+        for value in entry.values:
+            if value not in finding.choice_values():
+                yield f"{where}: values: '{value}' is not a choice of '{entry.finding}'"
+        said = [*((p, "present") for p in entry.present), *((p, "absent") for p in entry.absent),
+                *((p, v) for v, ps in entry.values.items() for p in ps)]
+        for phrase, value in said:
+            key, label = phrase.lower(), f"{entry.finding}={value}"
+            if meaning.setdefault(key, label) != label:
+                yield f"{where}: '{phrase}' already means {meaning[key]}"
+    classes = kb.findings["medicine_change"].choice_values() if "medicine_change" in kb.findings \
+        else ()
+    for medicine in kb.medicines:
+        for value in medicine.classes:
+            if value not in classes:
+                yield f"medicines.yaml: {medicine.name}: classes: '{value}' is not a medicine class"
+        for source_id in medicine.sources:
+            if source_id not in kb.sources:
+                yield f"medicines.yaml: {medicine.name}: sources: unknown source '{source_id}'"

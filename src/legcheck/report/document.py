@@ -44,11 +44,37 @@ JUDGEMENT_WORDS = {"normal": "normal", "concerning": "concerning", "unknown": "n
 
 
 def build_document(result: CheckResult) -> list[Section]:
+    """The sections in order. What we understood from the person's words opens the answer,
+    except when the action is urgent or an emergency: then that comes first."""
     level = result.triage.level
-    sections = [_short_answer(result, level), _likely(result), _factors(result),
-                _warning_signs(result), _pattern(result), _what_to_do(result, level),
-                _sources(result)]
+    opening = [_short_answer(result, level), _understood(result)]
+    if level not in ("emergency", "urgent"):
+        opening.reverse()
+    sections = [*opening, _likely(result), _factors(result), _warning_signs(result),
+                _pattern(result), _what_to_do(result, level), _sources(result)]
     return [section for section in sections if section.blocks]
+
+
+def _understood(result: CheckResult) -> Section:
+    """Each finding read from the text, with the words it came from, so a misreading shows."""
+    section = Section("What we understood")
+    section.blocks += [Paragraph(message, tone="urgent") for message in result.messages]
+    from_text = [o for o in result.findings if o.source == "text"]
+    if from_text:
+        section.blocks.append(Bullets(tuple(
+            f"{result.finding_labels[o.finding]}: {result.finding_values[o.finding]} "
+            f"(from \"{o.span}\")"
+            for o in from_text)))
+        section.blocks.append(Paragraph(
+            "If we misread something, correct it with --set FINDING=VALUE (for example "
+            f"--set {from_text[0].finding}=...); an answer you give wins over what we read.",
+            tone="muted"))
+    if result.not_counted:
+        section.blocks.append(Paragraph(
+            "Not counted, because it was said as a worry, about the past or about someone "
+            "else: " + ", ".join(f"\"{words}\"" for words in result.not_counted) + ".",
+            tone="muted"))
+    return section
 
 
 def _short_answer(result: CheckResult, level: str) -> Section:

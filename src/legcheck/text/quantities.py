@@ -1,0 +1,269 @@
+"""Numbers people write: how long, how often, how many drinks, hours of sleep, age, 0-10 scales.
+
+Each reader returns (finding id, value, span). Relative dates ("since March") need `today`,
+passed in so that reading stays deterministic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3,
+         "several": 4, "half a": 0.5, "half an": 0.5, "a dozen": 12, "dozens of": 30,
+         "once": 1, "twice": 2}
+_WORD = "|".join(sorted((re.escape(word) for word in WORDS), key=len, reverse=True))
+NUM = rf"(?:\d+(?:\.\d+)?|{_WORD})"
+RANGE = rf"(?P<a>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{NUM}))?"
+ABOUT = r"(?:about|around|roughly|approx\.?|approximately|maybe|like|nearly|almost|over|" \
+        r"more than|at least|only|just|barely|a good|probably)?\s*"
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30, "year": 365,
+             "yr": 365}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    finding: str
+    value: float | str
+    span: str
+
+
+def number(text: str) -> float:
+    text = text.strip().lower()
+    return float(text) if text[0].isdigit() else float(WORDS[text])
+
+
+def _range(match: re.Match[str]) -> float:
+    low = number(match.group("a"))
+    high = match.group("b")
+    return (low + number(high)) / 2 if high else low
+
+
+def read_quantities(text: str, today: date) -> Iterator[Quantity]:
+    lower = text.lower()
+    for reader in (_durations, _frequencies, _caffeine, _alcohol, _sleep, _scales, _fluids):
+        yield from reader(lower, today)
+    yield from read_age_and_sex(lower)
+
+
+# ---- how long ---------------------------------------------------------------------------------
+_DURATION = re.compile(
+    rf"(?<![\w/])(?:for|since|past|last|over the (?:past|last)|the (?:past|last)|about|around|"
+    rf"almost|nearly|over)?\s*{ABOUT}{RANGE}\s*(?P<unit>day|week|wk|fortnight|month|mo|year|yr)"
+    rf"s?\b(?!\s*(?:a|an|per|each|every)\s+(?:day|night|week|month))(?!\s*old)(?!-old)")
+_SINCE = re.compile(r"\bsince (?:(?P<rel>yesterday|last night|this morning|today|last week|"
+                    r"last month|last year|the weekend)|(?:early |late |mid-?)?(?P<month>"
+                    + "|".join(MONTHS) + r")|(?:the )?(?:new year|christmas))\b")
+_VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:year|twelve months|12 months)\b": 365,
+          r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) months\b": 75,
+          r"\b(?:over|in|for|during) the (?:last|past) month\b": 30,
+          r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) weeks\b": 18,
+          r"\b(?:over|in|for|during) the (?:last|past) week\b": 7,
+          r"\bfor (?:years|ages)\b": 730, r"\bfor (?:many )?months\b": 90,
+          r"\bfor (?:a few |several )?weeks\b": 21,
+          r"\b(?:started|began|begun|came on|happened)\s+(?:today|this morning|this afternoon|"
+          r"an hour ago|earlier today)\b": 0,
+          r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1}
+
+
+_AMOUNT_BEFORE = re.compile(r"(?:times|hours?|hrs?|coffees?|cups?|drinks?|pints?|glass(?:es)?|"
+                            r"cans?|units?|beers?|teas?|mugs?|shots?|litres?|liters?|bottles?|"
+                            r"twice|once|x)\s*$")
+
+
+def _durations(text: str, today: date) -> Iterator[Quantity]:
+    for match in _DURATION.finditer(text):
+        said = match.group(0).strip()
+        article = match.group("a") in ("a", "an") and not match.group("b")
+        leading = re.match(r"(?:for|since|past|last|over|the|about|around|almost|nearly)\b",
+                           said)
+        trailing = re.match(r"\s*ago\b", text[match.end():])
+        if _AMOUNT_BEFORE.search(text[:match.start()]) or (article and not leading
+                                                            and not trailing):
+            continue
+        unit = match.group("unit")
+        yield Quantity("duration_days", round(_range(match) * UNIT_DAYS[unit]), match.group(0))
+        return
+    match = _SINCE.search(text)
+    if match:
+        yield Quantity("duration_days", _since(match, today), match.group(0))
+        return
+    for pattern, days in _VAGUE.items():
+        found = re.search(pattern, text)
+        if found:
+            yield Quantity("duration_days", days, found.group(0))
+            return
+
+
+def _since(match: re.Match[str], today: date) -> int:
+    relative = {"yesterday": 1, "last night": 1, "this morning": 0, "today": 0,
+                "last week": 7, "last month": 30, "last year": 365, "the weekend": 3}
+    if match.group("rel"):
+        return relative[match.group("rel")]
+    if match.group("month"):
+        month = MONTHS.index(match.group("month")) + 1
+        year = today.year if month <= today.month else today.year - 1
+        return max((today - date(year, month, 1)).days, 0)
+    return max((today - date(today.year if today.month > 1 else today.year - 1, 1, 1)).days, 0)
+
+
+# ---- how often ---------------------------------------------------------------------------------
+_PER = {"day": 1.0, "daily": 1.0, "hour": 16.0, "week": 1 / 7, "month": 1 / 30,
+        "night": 1.0, "evening": 1.0}
+_TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es)?|cramps?|"
+                    rf"attacks?|goes)?\s*(?:a|an|per|each|every)\s+(?P<per>day|night|hour|week|month)\b")
+_NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|evenings?)\s*(?:a|per|each)\s+week\b")
+_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non-?stop|all day long|all day|"
+                     r"every (?:few )?(?:minutes?|seconds?)|hundreds of times)\b")
+
+
+def _frequencies(text: str, today: date) -> Iterator[Quantity]:
+    nights = _NIGHTS.search(text)
+    if nights:
+        yield Quantity("nights_per_week", min(_range(nights), 7), nights.group(0))
+    else:
+        for pattern, value in ((r"\bevery (?:single )?night\b|\bnightly\b", 7),
+                               (r"\bmost nights\b", 5), (r"\bevery other night\b", 3.5),
+                               (r"\b(?:a few|some) nights\b", 3)):
+            found = re.search(pattern, text)
+            if found:
+                yield Quantity("nights_per_week", value, found.group(0))
+                break
+    times = _TIMES.search(text)
+    if times and _about_movement(text, times) and not re.search(
+            r"(?:coffee|drink|pint|beer|wine|cup|can)s?\s*$",
+            text[:times.start("per")].split(",")[-1][-30:]):
+        yield Quantity("episodes_per_day", round(_range(times) * _PER[times.group("per")], 2),
+                       times.group(0).strip())
+        return
+    always = _ALWAYS.search(text)
+    if always and _about_movement(text, always):
+        yield Quantity("episodes_per_day", 100, always.group(0))
+
+
+_MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|happen|"
+                       r"it does|they do|it goes|they come|comes and goes")
+
+
+def _about_movement(text: str, match: re.Match[str]) -> bool:
+    """A frequency counts only in a sentence about the movements ("tired all the time" does
+    not)."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;\n")
+    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?;\n") if i != -1]
+    return _MOVEMENT.search(text[start + 1:min(ends, default=len(text))]) is not None
+
+
+# ---- drinks ------------------------------------------------------------------------------------
+_CAFFEINE = re.compile(
+    rf"{ABOUT}{RANGE}\s*(?:big |large |strong |double |black )?(?:cups?|mugs?|cans?|shots?|"
+    rf"bottles?)?\s*(?:of\s+)?(?:coffees?|espressos?|lattes?|cappuccinos?|americanos?|"
+    rf"energy drinks?|red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|"
+    rf"cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
+_ALCOHOL_UNITS = {"pint": 2, "beer": 2, "lager": 2, "cider": 2, "can": 2, "glass": 2,
+                  "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2}
+_ALCOHOL = re.compile(
+    rf"{ABOUT}{RANGE}\s*(?:large |big |small )?(?P<item>pint|beer|lager|cider|can|glass|"
+    rf"bottle|shot|unit|drink|double)s?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
+    rf"whisky|gin|spirits))?\b(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
+    rf"(?:night|day|evening|week|weekend))?")
+
+
+def _caffeine(text: str, today: date) -> Iterator[Quantity]:
+    total, spans = 0.0, []
+    for match in _CAFFEINE.finditer(text):
+        amount = _range(match) / (7 if match.group("week") else 1)
+        total += amount
+        spans.append(match.group(0).strip())
+    if spans:
+        yield Quantity("caffeine_cups_per_day", round(total, 1), "; ".join(spans))
+
+
+def _alcohol(text: str, today: date) -> Iterator[Quantity]:
+    total, spans = 0.0, []
+    for match in _ALCOHOL.finditer(text):
+        when = match.group("when") or ""
+        if not when:
+            continue
+        weekly = 1 if re.search(r"week", when) else 7
+        total += _range(match) * _ALCOHOL_UNITS[match.group("item")] * weekly
+        spans.append(match.group(0).strip())
+    if spans:
+        yield Quantity("alcohol_units_per_week", round(total), "; ".join(spans))
+
+
+# ---- sleep, scales, fluids ---------------------------------------------------------------------
+_SLEEP = (re.compile(rf"(?:sleep(?:ing)?|slept|get(?:ting)?|manage)\s+{ABOUT}{RANGE}\s*"
+                     rf"(?:hours?|hrs?|h)\b"),
+          re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\s+(?:of\s+)?(?:sleep|a night|"
+                     rf"per night|at night|kip)"))
+_SCALE = re.compile(r"\b(?P<n>\d{1,2})\s*(?:/|out of)\s*10\b")
+
+
+def _sleep(text: str, today: date) -> Iterator[Quantity]:
+    match = _SLEEP[0].search(text) or _SLEEP[1].search(text)
+    if match:
+        value = _range(match)
+        if 0 < value <= 16:
+            yield Quantity("sleep_hours", value, match.group(0).strip())
+
+
+def _scales(text: str, today: date) -> Iterator[Quantity]:
+    seen: set[str] = set()
+    previous_end = 0
+    for match in _SCALE.finditer(text):
+        value = int(match.group("n"))
+        before = text[max(previous_end, match.start() - 40):match.start()]
+        previous_end = match.end()
+        if value > 10:
+            continue
+        finding = "stress_level" if re.search(r"stress|anxi|worr", before) else "intensity"
+        if finding not in seen:
+            seen.add(finding)
+            yield Quantity(finding, value, match.group(0))
+
+
+_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?)\s+"
+                     rf"(?:of\s+)?water")
+
+
+def _fluids(text: str, today: date) -> Iterator[Quantity]:
+    match = _FLUIDS.search(text)
+    if match:
+        unit = match.group("unit")
+        per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else 1
+        yield Quantity("fluids_litres_per_day", round(_range(match) * per, 2), match.group(0))
+
+
+# ---- age and sex -------------------------------------------------------------------------------
+OTHERS_MALE = r"husband|dad|father|son|brother|grandad|grandfather|partner|boyfriend|uncle"
+OTHERS_FEMALE = r"wife|mum|mom|mother|daughter|sister|grandma|grandmother|girlfriend|aunt"
+_AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P<n>\d{1,3})\b"
+                  r"(?!\s*(?:cups?|coffees?|days?|weeks?|months?|hours?|times|%|kg|lbs?|"
+                  r"pints?|units?|nights?|/|out))"
+                  r"|\b(?P<m>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
+                  r"|\b(?P<s>\d{2})\s*(?P<sx>m|f)\b")
+_SEX = re.compile(r"\bi'?m (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo)? ?)?(?P<sex>woman|"
+                  r"female|lady|girl|man|male|guy|bloke)\b|\bas a (?P<as>woman|man)\b")
+
+
+def read_age_and_sex(text: str) -> Iterator[Quantity]:
+    match = _AGE.search(text)
+    if match:
+        raw = match.group("n") or match.group("m") or match.group("s")
+        if 5 <= int(raw) <= 110:
+            yield Quantity("age", int(raw), match.group(0).strip())
+        if match.group("sx"):
+            yield Quantity("sex", "female" if match.group("sx") == "f" else "male",
+                           match.group(0).strip())
+            return
+    sex = _SEX.search(text)
+    if sex:
+        word = sex.group("sex") or sex.group("as")
+        value = "female" if word in ("woman", "female", "lady", "girl") else "male"
+        yield Quantity("sex", value, sex.group(0))

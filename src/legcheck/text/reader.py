@@ -1,0 +1,170 @@
+"""Read a description into observations (source "text", with the words they came from).
+
+Rules, in order of trust: a mention said of the person counts; negated, it counts as absent (or 0
+for an amount); uncertain, hypothetical or past mentions ("scared it could be ALS", "a seizure as a
+child") count for nothing; a relative's mention counts only for family history, unless the whole
+text is about that relative ("my husband's leg keeps jerking")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from legcheck.engine.answers import Observation, coerce_value
+from legcheck.errors import InputError
+from legcheck.knowledge import KnowledgeBase
+from legcheck.text.guard import checked_text
+from legcheck.text.pipeline import build_pipeline
+from legcheck.text.quantities import OTHERS_FEMALE, OTHERS_MALE, read_quantities
+
+CHANGE_WORDS = re.compile(
+    r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
+    r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
+    r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
+    r"added|went up|dose)\b")
+ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|my)\b")
+ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
+RELATIVE = re.compile(rf"\bmy (?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |elderly |"
+                      rf"little |teenage |young |older |younger )?"
+                      rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
+MOVEMENT_GROUPS = {"movement", "timing", "extent", "warning", "course"}
+PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?)\b")
+# a phrase that carries its own negation ("no new medicines") is not negated again by it
+NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
+
+_PIPELINES: dict[int, Any] = {}
+
+
+@dataclass(frozen=True)
+class TextReading:
+    observations: dict[str, Observation]
+    about_someone_else: bool
+    mentions_movement: bool
+    ignored: tuple[str, ...] = field(default=())
+
+
+def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
+    """Every finding the text states about the person, with the words it came from."""
+    text = checked_text(text)
+    nlp = _PIPELINES.get(id(kb))
+    if nlp is None:
+        nlp = _PIPELINES[id(kb)] = build_pipeline(kb)
+    doc = nlp(text)
+    lower = text.lower()
+    other = _about_someone_else(lower)
+    found: dict[str, list[tuple[Any, str, bool]]] = {}
+    ignored = []
+    for ent in doc.ents:
+        outcome = _reading(kb, ent, other)
+        if outcome is None:
+            ignored.append(ent.text)
+            continue
+        for finding_id, value in outcome:
+            found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
+    for quantity in read_quantities(text, today):
+        if quantity.finding not in found or not _has_value(found[quantity.finding]):
+            found[quantity.finding] = [(quantity.value, quantity.span, False)]
+    if other:
+        _relative_details(lower, found)
+    observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
+    observations = {fid: o for fid, o in observations.items() if o is not None}
+    moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
+    return TextReading(observations, other, moving, tuple(ignored))
+
+
+def _about_someone_else(lower: str) -> bool:
+    """The text is about a relative when it names one and speaks of them more than of oneself."""
+    relatives = len(RELATIVE.findall(lower))
+    if not relatives:
+        return False
+    said_of_self = len(ABOUT_SELF.findall(lower)) - relatives  # "my husband" is not about me
+    return len(ABOUT_OTHER.findall(lower)) + relatives > said_of_self
+
+
+def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] | None:
+    """What one match says: [(finding id, value)], or None when it does not count."""
+    label: str = ent.label_
+    if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
+        return None
+    family_phrase = label.split("|")[0].split("=")[0] in _family_findings(kb)
+    relative = _said_of_a_relative(ent)
+    if family_phrase and not relative:
+        return None  # "ALS" said of oneself (a fear) is not family history
+    if relative and not family_phrase and not other:
+        return None  # "my sister has restless legs" is not about the person checking
+    negated = bool(ent._.is_negated) and not NEGATING.search(ent.text.lower())
+    if label.startswith("medicine="):
+        if negated or not CHANGE_WORDS.search(ent.sent.text.lower()):
+            return None
+        return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
+    if "=" in label:
+        finding_id, value = label.split("=", 1)
+        return None if negated else [(finding_id, value)]
+    if label.endswith("|absent"):
+        return None if negated else [(label.removesuffix("|absent"), False)]
+    finding = kb.findings[label]
+    if finding.type == "number":  # a mention; the amount itself is read by read_quantities
+        return [(label, finding.minimum)] if negated else []
+    return [(label, not negated)]
+
+
+def _said_of_a_relative(ent: Any) -> bool:
+    """ConText's family modifier, except a partner: "my wife says I kick" is about me, and a
+    partner's illness is not family history."""
+    doc = ent.doc
+    for modifier in ent._.modifiers:
+        if modifier.category != "FAMILY":
+            continue
+        start, end = modifier.modifier_span
+        if not PARTNER.search(doc[start:end].text.lower()):
+            return True
+    return False
+
+
+def _family_findings(kb: KnowledgeBase) -> set[str]:
+    return {entry.finding for entry in kb.phrases if entry.about == "family"}
+
+
+def _has_value(mentions: list[tuple[Any, str, bool]]) -> bool:
+    return any(not negated for _, _, negated in mentions)
+
+
+def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
+    """Sex from the relative's word; age from "my 80-year-old dad" or "he's 80"."""
+    match = RELATIVE.search(lower)
+    if match and "sex" not in found:
+        male = re.fullmatch(OTHERS_MALE, match.group("who")) is not None
+        found["sex"] = [("male" if male else "female", match.group(0), False)]
+    age = re.search(rf"\bmy (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{OTHERS_MALE}|"
+                    rf"{OTHERS_FEMALE})\b|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b", lower)
+    if age:
+        found["age"] = [(int(age.group(1) or age.group(2)), age.group(0), False)]
+
+
+def _settle(kb: KnowledgeBase, finding_id: str,
+            mentions: Iterable[tuple[Any, str, bool]]) -> Observation | None:
+    """One value from several mentions: a yes beats a no (a warning sign is never talked away),
+    the widest place wins, several medicines add up, otherwise the first mention wins."""
+    mentions = list(mentions)
+    finding = kb.findings[finding_id]
+    if finding.type == "boolean":
+        chosen = next((m for m in mentions if m[0] is True), mentions[0])
+    elif finding_id == "location":
+        chosen = max(mentions, key=lambda m: WIDEST.index(m[0]) if m[0] in WIDEST else -1)
+    elif finding.multiple:
+        values = tuple(dict.fromkeys(v for m in mentions for v in
+                                     (m[0] if isinstance(m[0], tuple) else (m[0],))))
+        if len(values) > 1:
+            values = tuple(v for v in values if v != "none")
+        chosen = (values, "; ".join(dict.fromkeys(m[1] for m in mentions)), False)
+    else:
+        chosen = mentions[0]
+    try:
+        value = coerce_value(finding, chosen[0])
+    except InputError:
+        return None  # a number out of range in free text is left for the person to answer
+    return Observation(finding_id, value, "text", chosen[1])
