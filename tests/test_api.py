@@ -32,9 +32,20 @@ def test_no_arguments_gives_an_answer_with_every_warning_sign_unasked(kb) -> Non
     assert result["knowledge_version"] == kb.version
 
 
-def test_free_text_is_refused_until_it_can_be_read() -> None:
-    with pytest.raises(InputError, match="free-text"):
-        check(text="my calf twitches")
+def test_free_text_and_answers_combine_and_an_answer_wins() -> None:
+    result = check(text="my calf twitches, no weakness", answers={"weakness": "yes"}).to_dict()
+    found = {f["id"]: f for f in result["findings"]}
+    assert found["visible_flicker"]["source"] == "text"
+    assert found["visible_flicker"]["span"] == "twitches"
+    assert found["weakness"]["source"] == "answer" and found["weakness"]["value"] is True
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "empty"), ("   \n ", "empty"), ("x" * 20_001, "too long"),
+    ("\x00\x01\x02binary", "does not look like text")])
+def test_bad_text_is_an_input_error(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        check(text=text)
 
 
 def test_unknown_finding_is_an_input_error() -> None:

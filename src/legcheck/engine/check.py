@@ -44,7 +44,7 @@ def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation], *,
     factors = find_factors(kb, ordered)
     pattern, pattern_sources = judge_pattern(kb, ordered, {f.id for f in factors})
     shown = shown_conditions(conditions, red_flags)
-    advice = _advice(kb, shown, factors)
+    advice = _advice(kb, shown, factors, red_flags)
     cited = [*triage.sources, *(s for c in shown for s in c.sources),
              *(s for c in shown for item in c.evidence for s in [item.source]),
              *(s for f in factors for s in f.sources), *(s for a in advice for s in a.sources),
@@ -94,10 +94,13 @@ def _likeliest(top: ConditionResult | None) -> str:
             f"likelihood of {percent(top.likelihood)}. This is not a diagnosis.")
 
 
-def _advice(kb: KnowledgeBase, shown: list[ConditionResult],
-            factors: list[FactorResult]) -> list[AdviceItem]:
-    """Personal advice: the likely conditions' first, then the contributing factors'."""
-    relevant = [c for c in shown if c.likely] or [c for c in shown[:1] if c.likelihood >= 0.2]
+def _advice(kb: KnowledgeBase, shown: list[ConditionResult], factors: list[FactorResult],
+            red_flags: list[RedFlagResult]) -> list[AdviceItem]:
+    """Personal advice: for the conditions a fired warning sign points to, then the likely ones,
+    then the contributing factors'."""
+    suggested = {condition_id for flag in red_flags for condition_id in flag.suggests}
+    relevant = ([c for c in shown if c.id in suggested] + [c for c in shown if c.likely]
+                or [c for c in shown[:1] if c.likelihood >= 0.2])
     ids = [*(a for c in relevant for a in c.advice), *(a for f in factors for a in f.advice)]
     return [AdviceItem(a, kb.advice[a].text, kb.advice[a].sources) for a in dict.fromkeys(ids)]
 
