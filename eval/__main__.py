@@ -22,6 +22,14 @@ from eval.score import (
     run_cases,
     summarise,
 )
+from eval.text_score import (
+    TEXT_CASES_PATH,
+    format_text_report,
+    legcheck_text_check,
+    load_text_cases,
+    score_texts,
+    text_twins,
+)
 from eval.validate import CASES_PATH, CaseFileError, case_problems, load_cases
 from legcheck.knowledge import read_knowledge
 
@@ -39,11 +47,34 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="exit 1 if emergency sensitivity is below RATIO (e.g. 1.0)")
     parser.add_argument("--fail-on-under-triage", type=int, metavar="N",
                         help="exit 1 if more than N cases are under-triaged")
+    parser.add_argument("--from-text", action="store_true",
+                        help="score the structured cases from their free-text twins (`text`)")
+    parser.add_argument("--text", action="store_true",
+                        help="score the text reader on eval/text_cases.yaml (or --cases FILE): "
+                             "precision, recall and F1 per finding, negation accuracy")
+    parser.add_argument("--require-f1", type=float, metavar="F1",
+                        help="with --text: exit 1 if the overall F1 is below this")
     return parser.parse_args(argv)
+
+
+def main_text(arguments: argparse.Namespace) -> int:
+    path = arguments.cases if arguments.cases != CASES_PATH else TEXT_CASES_PATH
+    metrics = score_texts(load_text_cases(path))
+    if arguments.json:
+        print(json.dumps(metrics.to_dict()))
+    else:
+        print(format_text_report(metrics, verbose=arguments.verbose))
+    f1 = metrics.scores()[2]
+    if arguments.require_f1 is not None and f1 < arguments.require_f1:
+        print(f"eval: FAILED: F1 {f1:.3f} is below {arguments.require_f1}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def main(argv: Sequence[str] | None = None, check: CheckFunction = legcheck_check) -> int:
     arguments = parse_arguments(argv)
+    if arguments.text:
+        return main_text(arguments)
     try:
         cases = load_cases(arguments.cases)
     except CaseFileError as error:
@@ -55,6 +86,8 @@ def main(argv: Sequence[str] | None = None, check: CheckFunction = legcheck_chec
         print(f"eval: {arguments.cases} has {len(problems)} problem(s):", file=sys.stderr)
         print("\n".join(f"  {problem}" for problem in problems), file=sys.stderr)
         return 2
+    if arguments.from_text:
+        cases, check = text_twins(cases), legcheck_text_check
     results = run_cases(cases, check)
     metrics = summarise(results)
     if arguments.json:

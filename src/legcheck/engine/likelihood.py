@@ -36,8 +36,12 @@ def evidence_ratio(item: schema.Evidence, observation: Observation) -> float:
 
 
 def condition_evidence(kb: KnowledgeBase, condition: schema.Condition,
-                       observations: Mapping[str, Observation]) -> list[EvidenceItem]:
-    """The evidence that moved this condition (unsorted)."""
+                       observations: Mapping[str, Observation],
+                       said: Mapping[str, str] | None = None) -> list[EvidenceItem]:
+    """The evidence that moved this condition (unsorted). `said` holds each observation's value
+    in words, when the caller has already worked it out."""
+    said = said if said is not None else {
+        fid: describe(kb, fid, o.value) for fid, o in observations.items()}
     items = []
     for item in condition.evidence:
         observation = observations.get(item.finding)
@@ -46,8 +50,7 @@ def condition_evidence(kb: KnowledgeBase, condition: schema.Condition,
         ratio = evidence_ratio(item, observation)
         if ratio != 1.0:
             items.append(EvidenceItem(item.finding, kb.findings[item.finding].label,
-                                      observation.value, describe(kb, item.finding,
-                                                                  observation.value),
+                                      observation.value, said[item.finding],
                                       ratio, item.source, item.note))
     return items + _unexplained(kb, condition, observations)
 
@@ -75,8 +78,9 @@ def rank_conditions(kb: KnowledgeBase,
                     observations: Mapping[str, Observation]) -> list[ConditionResult]:
     """Every condition with its likelihood and evidence, most likely first (ties by id)."""
     results = []
+    said = {fid: describe(kb, fid, o.value) for fid, o in observations.items() if o.known}
     for condition in kb.conditions.values():
-        evidence = condition_evidence(kb, condition, observations)
+        evidence = condition_evidence(kb, condition, observations, said)
         chance = likelihood(condition.prior, [item.ratio for item in evidence])
         evidence.sort(key=lambda item: (-abs(math.log(item.ratio)), item.finding))
         results.append(ConditionResult(
