@@ -6,7 +6,7 @@ of the rules."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
 from legcheck.engine.answers import Observation
@@ -59,13 +59,33 @@ def _answer(observation: Observation | None) -> Literal["yes", "no", "not_sure",
 
 def _level_if_present(kb: KnowledgeBase, observations: Mapping[str, Observation],
                       finding_id: str, before: set[str]) -> tuple[str, bool]:
-    present = {**observations, finding_id: Observation(finding_id, True, "answer", "")}
+    present = _WithOne(observations, Observation(finding_id, True, "answer", ""))
     feeding = kb.rules_reading.get(finding_id, ())
     newly = [flag.level for flag in feeding
              if flag.id not in before and evaluate(flag.when, present) is True]
     if newly:
         return max(newly, key=level_rank), True
     return max((flag.level for flag in feeding), key=level_rank, default="routine"), False
+
+
+class _WithOne(Mapping[str, Observation]):
+    """The observations with one more, without copying them (the counterfactual is asked for
+    every warning sign in every check)."""
+
+    def __init__(self, base: Mapping[str, Observation], extra: Observation) -> None:
+        self._base, self._extra = base, extra
+
+    def __getitem__(self, key: str) -> Observation:
+        return self._extra if key == self._extra.finding else self._base[key]
+
+    def get(self, key: str, default: Observation | None = None) -> Observation | None:  # type: ignore[override]
+        return self._extra if key == self._extra.finding else self._base.get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self._base, self._extra.finding: self._extra})
+
+    def __len__(self) -> int:
+        return len(self._base) + (self._extra.finding not in self._base)
 
 
 def unasked_red_flags(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> list[str]:
