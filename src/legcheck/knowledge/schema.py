@@ -251,12 +251,16 @@ class Phrases(Strict):
 
     `present` phrases mark a yes/no finding as present (negation then makes it absent), or for a
     number finding mention it (negated, "no coffee", it is 0); `absent` phrases say a yes/no
-    finding is absent outright ("I can walk fine"); `values` name a choice. `about: family` counts a
+    finding is absent outright ("I can walk fine"); `topics` name the body function behind a
+    yes/no finding ("balance", "bladder") and count only when called normal ("my balance is fine")
+    or denied a problem ("no problems with my bladder"); `values` name a choice. `about: family`
+    counts a
     phrase only when it is said of a relative ("my mum had ALS")."""
 
     finding: Identifier
     present: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
     values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     about: Literal["self", "family"] = "self"
 

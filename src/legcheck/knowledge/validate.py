@@ -203,14 +203,15 @@ def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
         if finding is None:
             yield f"{where}: unknown finding '{entry.finding}'"
             continue
-        if entry.absent and finding.type != "boolean":
-            yield f"{where}: absent phrases are for yes/no findings"
+        if (entry.absent or entry.topics) and finding.type != "boolean":
+            yield f"{where}: absent phrases and topics are for yes/no findings"
         if entry.present and finding.type == "choice":
             yield f"{where}: a choice finding is named by its values"
         for value in entry.values:
             if value not in finding.choice_values():
                 yield f"{where}: values: '{value}' is not a choice of '{entry.finding}'"
         said = [*((p, "present") for p in entry.present), *((p, "absent") for p in entry.absent),
+                *((p, "topic") for p in entry.topics),
                 *((p, v) for v, ps in entry.values.items() for p in ps)]
         for phrase, value in said:
             key, label = phrase.lower(), f"{entry.finding}={value}"

@@ -20,7 +20,8 @@ NEGATION = ["don't have", "dont have", "do not have", "haven't had", "havent had
             "never", "without", "nor", "neither", "isn't", "isnt", "aren't", "arent", "doesn't",
             "doesnt", "don't", "dont", "didn't", "didnt", "can't say", "cant say", "wasn't",
             "wasnt", "not really", "no more", "nothing", "nothing feels", "no part of",
-            "none of", "free from", "absence of"]
+            "none of", "free from", "absence of", "nobody", "no one", "noone", "not a single",
+            "no-one", "not once", "haven't ever", "havent ever"]
 POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afraid of",
             "afraid it", "worried it", "worried about", "worried that", "worried i", "terrified",
             "fear", "paranoid", "could it be", "could this be", "is it", "is this",
@@ -33,7 +34,10 @@ HISTORICAL = ["as a child", "as a kid", "when i was young", "when i was a kid", 
 FAMILY = ["my mum", "my mom", "my mother", "my dad", "my father", "my sister", "my brother",
           "my aunt", "my uncle", "my grandma", "my grandmother", "my grandad", "my grandfather",
           "my cousin", "my son", "my daughter", "my husband", "my wife", "my partner",
-          "my boyfriend", "my girlfriend", "runs in the family", "family history", "my family"]
+          "my boyfriend", "my girlfriend", "runs in the family", "family history", "my family",
+          "my neighbour", "my neighbor", "my friend", "a friend", "my colleague", "my coworker",
+          "my co-worker", "my flatmate", "my roommate", "my mate", "my nan", "my nana",
+          "my granny", "my grandpa", "my grandparents", "my parents", "in my family"]
 TERMINATE = ["but", "however", "although", "though", "except", "yet", "and", "apart from",
              "other than", "so", "which", "whereas", "while", "just", "only"]
 
@@ -68,6 +72,7 @@ def target_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
     for entry in kb.phrases:
         pairs += [(phrase, entry.finding) for phrase in entry.present]
         pairs += [(phrase, f"{entry.finding}|absent") for phrase in entry.absent]
+        pairs += [(phrase, f"{entry.finding}|topic") for phrase in entry.topics]
         pairs += [(phrase, f"{entry.finding}={value}")
                   for value, phrases in entry.values.items() for phrase in phrases]
     for medicine in kb.medicines:

@@ -247,7 +247,7 @@ _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P
                   r"(?!\s*(?:cups?|coffees?|days?|weeks?|months?|hours?|times|%|kg|lbs?|"
                   r"pints?|units?|nights?|/|out))"
                   r"|\b(?P<m>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
-                  r"|\b(?P<s>\d{2})\s*(?P<sx>m|f)\b")
+                  r"|\b(?P<s>\d{2})\s*\(?(?P<sx>m|f)\)?(?![a-z])")
 _SEX = re.compile(r"\bi'?m (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo)? ?)?(?P<sex>woman|"
                   r"female|lady|girl|man|male|guy|bloke)\b|\bas a (?P<as>woman|man)\b")
 

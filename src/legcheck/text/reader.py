@@ -32,6 +32,14 @@ RELATIVE = re.compile(rf"\bmy (?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|o
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 MOVEMENT_GROUPS = {"movement", "timing", "extent", "warning", "course"}
+NORMAL_AFTER = re.compile(r"(?:'s|is|are|was|were|feels?|seems?|looks?|has been|have been)\s+"
+                          r"(?:all |totally |completely |perfectly |absolutely |still |)"
+                          r"(?:fine|normal|ok|okay|good|great|grand|unaffected|perfect|intact|"
+                          r"unchanged|the same|alright|all right)\b")
+CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
+                          r"siblings?|family)\b")
+NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
+                        r"mate|someone|somebody|people)\b")
 PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?)\b")
 # a phrase that carries its own negation ("no new medicines") is not negated again by it
 NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
@@ -91,10 +99,10 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] 
     if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
         return None
     family_phrase = label.split("|")[0].split("=")[0] in _family_findings(kb)
-    relative = _said_of_a_relative(ent)
-    if family_phrase and not relative:
-        return None  # "ALS" said of oneself (a fear) is not family history
-    if relative and not family_phrase and not other:
+    whose = _said_of(ent)
+    if family_phrase and whose != "close relative":
+        return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
+    if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
     negated = bool(ent._.is_negated) and not NEGATING.search(ent.text.lower())
     if label.startswith("medicine="):
@@ -104,25 +112,45 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] 
     if "=" in label:
         finding_id, value = label.split("=", 1)
         return None if negated else [(finding_id, value)]
-    if label.endswith("|absent"):
-        return None if negated else [(label.removesuffix("|absent"), False)]
+    if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands
+        return [(label.removesuffix("|absent"), False)]
+    if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
+        normal = negated or _said_to_be_normal(ent)
+        return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
+    if finding.type == "boolean" and not negated and _said_to_be_normal(ent):
+        return [(label, False)]  # "my balance is fine", "speech seems normal"
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
     return [(label, not negated)]
 
 
-def _said_of_a_relative(ent: Any) -> bool:
-    """ConText's family modifier, except a partner: "my wife says I kick" is about me, and a
-    partner's illness is not family history."""
-    doc = ent.doc
+def _said_to_be_normal(ent: Any) -> bool:
+    """The finding is named and then called normal: "balance is fine", "bladder's ok"."""
+    after = ent.doc[ent.end:ent.end + 5].text.lower()
+    return NORMAL_AFTER.match(after) is not None
+
+
+def _said_of(ent: Any) -> str | None:
+    """Whose words ConText ties this mention to: "close relative" (parent, brother, sister,
+    child: what family history means), "relative", "someone else" (a friend, a neighbour), or
+    None for the person checking. A bed partner does not count: "my wife says I kick" is about
+    me, and a partner's illness is not family history."""
+    doc, whose = ent.doc, None
     for modifier in ent._.modifiers:
         if modifier.category != "FAMILY":
             continue
         start, end = modifier.modifier_span
-        if not PARTNER.search(doc[start:end].text.lower()):
-            return True
-    return False
+        words = doc[start:end].text.lower()
+        if PARTNER.search(words):
+            continue
+        if NOT_FAMILY.search(words):
+            whose = whose or "someone else"
+        elif CLOSE_FAMILY.search(words):
+            return "close relative"
+        else:
+            whose = "relative"
+    return whose
 
 
 def _family_findings(kb: KnowledgeBase) -> set[str]:
