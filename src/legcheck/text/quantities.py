@@ -61,12 +61,12 @@ _SINCE = re.compile(r"\bsince (?:(?P<rel>yesterday|last night|this morning|today
                     r"last month|last year|the weekend)|(?:early |late |mid-?)?(?P<month>"
                     + "|".join(MONTHS) + r")|(?:the )?(?:new year|christmas))\b")
 _VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:year|twelve months|12 months)\b": 365,
+          r"\bsince (?:the )?(?:summer)\b": 120,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) months\b": 75,
           r"\b(?:over|in|for|during) the (?:last|past) month\b": 30,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) weeks\b": 18,
           r"\b(?:over|in|for|during) the (?:last|past) week\b": 7,
-          r"\bfor (?:years|ages)\b": 730, r"\bfor (?:many )?months\b": 90,
-          r"\bfor (?:a few |several )?weeks\b": 21,
+          r"\bfor (?:many )?years\b": 730,
           r"\b(?:started|began|begun|came on|happened)\s+(?:today|this morning|this afternoon|"
           r"an hour ago|earlier today)\b": 0,
           r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1}
@@ -78,7 +78,10 @@ _AMOUNT_BEFORE = re.compile(r"(?:times|hours?|hrs?|coffees?|cups?|drinks?|pints?
 
 
 def _durations(text: str, today: date) -> Iterator[Quantity]:
-    for match in _DURATION.finditer(text):
+    matches = [m for m in _DURATION.finditer(text) if _duration_counts(text, m)]
+    explicit = [m for m in matches if re.match(r"\s*(?:for|since|past|last|over)\b", m.group(0))
+                or re.match(r"\s*ago\b", text[m.end():])]
+    for match in explicit or matches:
         said = match.group(0).strip()
         article = match.group("a") in ("a", "an") and not match.group("b")
         leading = re.match(r"(?:for|since|past|last|over|the|about|around|almost|nearly)\b",
@@ -88,17 +91,80 @@ def _durations(text: str, today: date) -> Iterator[Quantity]:
                                                             and not trailing):
             continue
         unit = match.group("unit")
-        yield Quantity("duration_days", round(_range(match) * UNIT_DAYS[unit]), match.group(0))
+        yield Quantity("duration_days", round(_range(match) * UNIT_DAYS[unit]), said)
         return
     match = _SINCE.search(text)
     if match:
         yield Quantity("duration_days", _since(match, today), match.group(0))
         return
+    for pattern in (_SINCE_DAY, _SINCE_DATE, _ON_WEEKDAY):
+        found = pattern.search(text)
+        if found:
+            days = _days_since(found, today)
+            if days is not None:
+                yield Quantity("duration_days", days, found.group(0))
+                return
     for pattern, days in _VAGUE.items():
         found = re.search(pattern, text)
         if found:
             yield Quantity("duration_days", days, found.group(0))
             return
+
+
+def _duration_counts(text: str, match: re.Match[str]) -> bool:
+    """A duration of the problem, not of a pregnancy, an illness or a medicine taken for years."""
+    after = text[match.end():match.end() + 15]
+    before = text[max(0, match.start() - 25):match.start()]
+    if re.match(r"\s*\)?\s*(?:pregnant|gestation|into (?:my|the) pregnancy)", after) or \
+            re.search(r"pregnant\s*\(?\s*$", before):
+        return False
+    return _about_movement(text, match) or not re.search(
+        r"diabet|on \w+ for|taking \w+ for|had \w+ for|pregnan|smok", _sentence(text, match))
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SINCE_DAY = re.compile(r"\bsince (?:last )?(?P<day>" + "|".join(WEEKDAYS) + r")\b|\bsince "
+                        r"(?P<feast>halloween|christmas|new year'?s?|bonfire night|easter)\b")
+_SINCE_DATE = re.compile(r"\bsince (?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<month>"
+                         + "|".join(MONTHS) + r")\b|\bsince (?P<month2>" + "|".join(MONTHS)
+                         + r") (?P<n2>\d{1,2})(?:st|nd|rd|th)?\b")
+_ON_WEEKDAY = re.compile(r"\b(?:on|last) (?P<day>" + "|".join(WEEKDAYS) + r")\b[^.]{0,80}"
+                         r"\b(?:since|ever since|since then)\b|\b(?P<yday>yesterday)\b[^.]{0,60}"
+                         r"\b(?:since|ever since)\b")
+FEASTS = {"halloween": (10, 31), "christmas": (12, 25), "new year": (1, 1), "new years": (1, 1),
+          "new year's": (1, 1), "bonfire night": (11, 5), "easter": (4, 1)}
+
+
+def _days_since(match: re.Match[str], today: date) -> int | None:
+    groups = match.groupdict()
+    if groups.get("yday"):
+        return 1
+    if groups.get("day"):
+        return (today.weekday() - WEEKDAYS.index(groups["day"])) % 7 or 7
+    if groups.get("feast"):
+        month, day = FEASTS[groups["feast"]]
+        return _days_back(today, month, day)
+    month = groups.get("month") or groups.get("month2")
+    number = groups.get("n") or groups.get("n2")
+    if month and number and 1 <= int(number) <= 31:
+        return _days_back(today, MONTHS.index(month) + 1, int(number))
+    return None
+
+
+def _days_back(today: date, month: int, day: int) -> int:
+    try:
+        then = date(today.year, month, day)
+    except ValueError:
+        return 0
+    if then > today:
+        then = then.replace(year=today.year - 1)
+    return (today - then).days
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;\n")
+    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?;\n") if i != -1]
+    return text[start + 1:min(ends, default=len(text))]
 
 
 def _since(match: re.Match[str], today: date) -> int:
@@ -147,16 +213,16 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
         yield Quantity("episodes_per_day", 100, always.group(0))
 
 
-_MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|happen|"
-                       r"it does|they do|it goes|they come|comes and goes")
+_MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|happen|ripple|"
+                       r"restless|fizz|urge|legs?\b|calf|calves|thigh|it does|they do|it goes|"
+                       r"they come|comes and goes|going on|started|began|since then|ever since|"
+                       r"had it|noticed")
 
 
 def _about_movement(text: str, match: re.Match[str]) -> bool:
     """A frequency counts only in a sentence about the movements ("tired all the time" does
     not)."""
-    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;\n")
-    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?;\n") if i != -1]
-    return _MOVEMENT.search(text[start + 1:min(ends, default=len(text))]) is not None
+    return _MOVEMENT.search(_sentence(text, match)) is not None
 
 
 # ---- drinks ------------------------------------------------------------------------------------
@@ -241,21 +307,31 @@ def _fluids(text: str, today: date) -> Iterator[Quantity]:
 
 
 # ---- age and sex -------------------------------------------------------------------------------
-OTHERS_MALE = r"husband|dad|father|son|brother|grandad|grandfather|partner|boyfriend|uncle"
-OTHERS_FEMALE = r"wife|mum|mom|mother|daughter|sister|grandma|grandmother|girlfriend|aunt"
+OTHERS_MALE = (r"husband|dad|daddy|father|son|brother|grandad|granddad|grandfather|grandpa|"
+               r"grandson|nephew|stepdad|boyfriend|uncle")
+OTHERS_FEMALE = (r"wife|mum|mummy|mom|mother|daughter|sister|grandma|grandmother|granny|nan|"
+                 r"nana|nanna|granddaughter|niece|stepmum|girlfriend|aunt")
 _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P<n>\d{1,3})\b"
                   r"(?!\s*(?:cups?|coffees?|days?|weeks?|months?|hours?|times|%|kg|lbs?|"
                   r"pints?|units?|nights?|/|out))"
-                  r"|\b(?P<m>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
+                  r"|\b(?P<m>\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b"
+                  r"|\b(?P<y>\d{1,3})\s*(?:yo|y/o|y\.o\.)(?![a-z])"
+                  r"|\b(?P<c>\d{2}),\s*(?:male|female|man|woman|m|f)\b"
+                  r"|(?:^|[.!?]\s+)(?P<e>\d{2})\s*[.!]?\s*$"
                   r"|\b(?P<s>\d{2})\s*\(?(?P<sx>m|f)\)?(?![a-z])")
-_SEX = re.compile(r"\bi'?m (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo)? ?)?(?P<sex>woman|"
-                  r"female|lady|girl|man|male|guy|bloke)\b|\bas a (?P<as>woman|man)\b")
+_SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|y/o)? ?)?"
+                  r"(?:and )?(?P<sex>woman|female|lady|girl|man|male|guy|bloke|boy)\b"
+                  r"|\bas a (?P<as>woman|man)\b"
+                  r"|\b\d{2},? (?P<n>male|female|man|woman)\b"
+                  r"|(?:y/o|yo|year old|years old) (?P<o>guy|man|woman|lady|bloke|girl|boy|male|"
+                  r"female)\b|\b(?P<parent>mum|mom|mother|dad|father) of (?:two|three|one|\d)\b"
+                  r"|(?P<other>rather not say|prefer not to say|non-?binary|enby)")
 
 
 def read_age_and_sex(text: str) -> Iterator[Quantity]:
     match = _AGE.search(text)
     if match:
-        raw = match.group("n") or match.group("m") or match.group("s")
+        raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s") if match.group(g))
         if 5 <= int(raw) <= 110:
             yield Quantity("age", int(raw), match.group(0).strip())
         if match.group("sx"):
@@ -264,6 +340,9 @@ def read_age_and_sex(text: str) -> Iterator[Quantity]:
             return
     sex = _SEX.search(text)
     if sex:
-        word = sex.group("sex") or sex.group("as")
-        value = "female" if word in ("woman", "female", "lady", "girl") else "male"
-        yield Quantity("sex", value, sex.group(0))
+        if sex.group("other"):
+            yield Quantity("sex", "other", sex.group(0))
+            return
+        word = next(sex.group(g) for g in ("sex", "as", "n", "o", "parent") if sex.group(g))
+        female = word in ("woman", "female", "lady", "girl", "mum", "mom", "mother")
+        yield Quantity("sex", "female" if female else "male", sex.group(0))

@@ -27,9 +27,15 @@ CHANGE_WORDS = re.compile(
     r"added|went up|dose)\b")
 ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|my)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
-RELATIVE = re.compile(rf"\bmy (?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |elderly |"
-                      rf"little |teenage |young |older |younger )?"
+RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
+                      rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
+                       r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
+                       r"hamstrings?)\b")
+# the most specific time wins when several are mentioned ("late at night ... as I fall asleep")
+TIMING_ORDER = ("falling_asleep", "on_waking", "during_sleep", "after_exercise", "at_rest",
+                "evening", "any_time")
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 MOVEMENT_GROUPS = {"movement", "timing", "extent", "warning", "course"}
 NORMAL_AFTER = re.compile(r"(?:'s|is|are|was|were|feels?|seems?|looks?|has been|have been)\s+"
@@ -78,6 +84,8 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
+    if "timing" not in found and _has_value(found.get("worse_at_rest", [])):
+        found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
@@ -86,11 +94,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
 
 def _about_someone_else(lower: str) -> bool:
     """The text is about a relative when it names one and speaks of them more than of oneself."""
-    relatives = len(RELATIVE.findall(lower))
-    if not relatives:
+    if not RELATIVE.search(lower):
         return False
-    said_of_self = len(ABOUT_SELF.findall(lower)) - relatives  # "my husband" is not about me
-    return len(ABOUT_OTHER.findall(lower)) + relatives > said_of_self
+    said_of_self = len(SELF_BODY.findall(lower))
+    return said_of_self == 0 or len(ABOUT_OTHER.findall(lower)) > said_of_self
 
 
 def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] | None:
@@ -167,10 +174,12 @@ def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]])
     if match and "sex" not in found:
         male = re.fullmatch(OTHERS_MALE, match.group("who")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
-    age = re.search(rf"\bmy (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{OTHERS_MALE}|"
-                    rf"{OTHERS_FEMALE})\b|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b", lower)
-    if age:
-        found["age"] = [(int(age.group(1) or age.group(2)), age.group(0), False)]
+    people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
+    age = re.search(rf"\bmy (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
+                    rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
+                    rf"|\b(?:{people})(?:'s)? (?:is |who is |aged |\(|, )(\d{{1,3}})\b", lower)
+    if age and 1 <= int(next(g for g in age.groups() if g)) <= 110:
+        found["age"] = [(int(next(g for g in age.groups() if g)), age.group(0), False)]
 
 
 def _settle(kb: KnowledgeBase, finding_id: str,
@@ -183,6 +192,9 @@ def _settle(kb: KnowledgeBase, finding_id: str,
         chosen = next((m for m in mentions if m[0] is True), mentions[0])
     elif finding_id == "location":
         chosen = max(mentions, key=lambda m: WIDEST.index(m[0]) if m[0] in WIDEST else -1)
+    elif finding_id == "timing":
+        chosen = min(mentions, key=lambda m: TIMING_ORDER.index(m[0])
+                     if m[0] in TIMING_ORDER else len(TIMING_ORDER))
     elif finding.multiple:
         values = tuple(dict.fromkeys(v for m in mentions for v in
                                      (m[0] if isinstance(m[0], tuple) else (m[0],))))
