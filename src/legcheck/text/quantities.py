@@ -183,9 +183,11 @@ def _since(match: re.Match[str], today: date) -> int:
 _PER = {"day": 1.0, "daily": 1.0, "hour": 16.0, "week": 1 / 7, "month": 1 / 30,
         "night": 1.0, "evening": 1.0}
 _TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es)?|cramps?|"
-                    rf"attacks?|goes)?\s*(?:a|an|per|each|every)\s+(?P<per>day|night|hour|week|month)\b")
+                    rf"attacks?|goes)?\s*(?:(?:a|an|per|each|every)\s+|/\s*)"
+                    rf"(?P<per>day|night|hour|week|month)\b")
+_TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
 _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|evenings?)\s*(?:a|per|each)\s+week\b")
-_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non-?stop|all day long|all day|"
+_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non-?stop|"
                      r"every (?:few )?(?:minutes?|seconds?)|hundreds of times)\b")
 
 
@@ -201,12 +203,12 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
             if found:
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
-    times = _TIMES.search(text)
+    times = _TIMES.search(text) or _TIMES_TODAY.search(text)
     if times and _about_movement(text, times) and not re.search(
-            r"(?:coffee|drink|pint|beer|wine|cup|can)s?\s*$",
-            text[:times.start("per")].split(",")[-1][-30:]):
-        yield Quantity("episodes_per_day", round(_range(times) * _PER[times.group("per")], 2),
-                       times.group(0).strip())
+            r"(?:coffee|drink|pint|beer|wine|cup|can|work out|workout|train|gym|run|exercise|"
+            r"swim|walk)s?\b[^,.]*$", text[max(0, times.start() - 30):times.start() + 1]):
+        per = _PER[times.group("per")] if "per" in times.groupdict() else 1.0
+        yield Quantity("episodes_per_day", round(_range(times) * per, 2), times.group(0).strip())
         return
     always = _ALWAYS.search(text)
     if always and _about_movement(text, always):

@@ -24,7 +24,10 @@ CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
-    r"added|went up|dose)\b")
+    r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since)\b")
+LONG_STANDING = re.compile(r"\bfor (?:many |several |a few |\d+ |two |three |five |ten )?years\b|"
+                           r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
+                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b")
 ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|my)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
@@ -113,9 +116,7 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] 
         return None  # "my sister has restless legs" is not about the person checking
     negated = bool(ent._.is_negated) and not NEGATING.search(ent.text.lower())
     if label.startswith("medicine="):
-        if negated or not CHANGE_WORDS.search(ent.sent.text.lower()):
-            return None
-        return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
+        return _medicine_change(ent, label) if not negated else None
     if "=" in label:
         finding_id, value = label.split("=", 1)
         return None if negated else [(finding_id, value)]
@@ -130,6 +131,16 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] 
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
     return [(label, not negated)]
+
+
+def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
+    """A medicine counts only when the words around it say it was started, stopped or changed
+    recently ("started sertraline", "tramadol was added"), not taken for years."""
+    doc = ent.doc
+    near = doc[max(ent.sent.start, ent.start - 7):min(ent.sent.end, ent.end + 6)].text.lower()
+    if LONG_STANDING.search(near) or not CHANGE_WORDS.search(near):
+        return None
+    return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
 
 
 def _said_to_be_normal(ent: Any) -> bool:
