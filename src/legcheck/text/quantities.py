@@ -162,9 +162,7 @@ def _days_back(today: date, month: int, day: int) -> int:
 
 
 def _sentence(text: str, match: re.Match[str]) -> str:
-    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;\n")
-    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?;\n") if i != -1]
-    return text[start + 1:min(ends, default=len(text))]
+    return _between(text, match, _SENTENCE_END)
 
 
 def _since(match: re.Match[str], today: date) -> int:
@@ -204,14 +202,14 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
     times = _TIMES.search(text) or _TIMES_TODAY.search(text)
-    if times and _about_movement(text, times) and not re.search(
+    if times and _about_movement(text, times, clause=True) and not re.search(
             r"(?:coffee|drink|pint|beer|wine|cup|can|work out|workout|train|gym|run|exercise|"
             r"swim|walk)s?\b[^,.]*$", text[max(0, times.start() - 30):times.start() + 1]):
         per = _PER[times.group("per")] if "per" in times.groupdict() else 1.0
         yield Quantity("episodes_per_day", round(_range(times) * per, 2), times.group(0).strip())
         return
     always = _ALWAYS.search(text)
-    if always and _about_movement(text, always):
+    if always and _about_movement(text, always, clause=True):
         yield Quantity("episodes_per_day", 100, always.group(0))
 
 
@@ -221,10 +219,22 @@ _MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|
                        r"had it|noticed")
 
 
-def _about_movement(text: str, match: re.Match[str]) -> bool:
-    """A frequency counts only in a sentence about the movements ("tired all the time" does
-    not)."""
-    return _MOVEMENT.search(_sentence(text, match)) is not None
+def _about_movement(text: str, match: re.Match[str], *, clause: bool = False) -> bool:
+    """A number counts only in a sentence (or, for how often, a clause) about the movements:
+    "tired all the time, and my calf twitches" says nothing about how often it twitches."""
+    part = _between(text, match, _CLAUSE_END if clause else _SENTENCE_END)
+    return _MOVEMENT.search(part) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_CLAUSE_END = re.compile(r"[.!?;\n,]|\band\b|\bbut\b|\bso\b")
+
+
+def _between(text: str, match: re.Match[str], boundary: re.Pattern[str]) -> str:
+    """The sentence or clause around a match."""
+    start = max((b.end() for b in boundary.finditer(text, 0, match.start())), default=0)
+    end = boundary.search(text, match.end())
+    return text[start:end.start() if end else len(text)]
 
 
 # ---- drinks ------------------------------------------------------------------------------------

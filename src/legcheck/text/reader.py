@@ -8,6 +8,7 @@ text is about that relative ("my husband's leg keeps jerking")."""
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,10 +68,12 @@ class TextReading:
 def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     """Every finding the text states about the person, with the words it came from."""
     text = checked_text(text)
-    nlp = _PIPELINES.get(id(kb))
-    if nlp is None:
-        nlp = _PIPELINES[id(kb)] = build_pipeline(kb)
-    doc = nlp(text)
+    with warnings.catch_warnings():  # spaCy warns about its own empty matchers; we print nothing
+        warnings.simplefilter("ignore")
+        nlp = _PIPELINES.get(id(kb))
+        if nlp is None:
+            nlp = _PIPELINES[id(kb)] = build_pipeline(kb)
+        doc = nlp(text)
     lower = text.lower()
     other = _about_someone_else(lower)
     found: dict[str, list[tuple[Any, str, bool]]] = {}
