@@ -28,6 +28,7 @@ from eval.text_score import (
     legcheck_text_check,
     load_text_cases,
     score_texts,
+    split_cases,
     text_twins,
 )
 from eval.validate import CASES_PATH, CaseFileError, case_problems, load_cases
@@ -52,6 +53,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--text", action="store_true",
                         help="score the text reader on eval/text_cases.yaml (or --cases FILE): "
                              "precision, recall and F1 per finding, negation accuracy")
+    parser.add_argument("--split", choices=("all", "dev", "test"), default="all",
+                        help="with --text: every 4th case is the test split, kept out of tuning "
+                             "the reader's vocabulary; the rest is dev")
     parser.add_argument("--require-f1", type=float, metavar="F1",
                         help="with --text: exit 1 if the overall F1 is below this")
     return parser.parse_args(argv)
@@ -59,7 +63,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main_text(arguments: argparse.Namespace) -> int:
     path = arguments.cases if arguments.cases != CASES_PATH else TEXT_CASES_PATH
-    metrics = score_texts(load_text_cases(path))
+    metrics = score_texts(split_cases(load_text_cases(path), arguments.split))
     if arguments.json:
         print(json.dumps(metrics.to_dict()))
     else:

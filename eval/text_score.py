@@ -104,6 +104,15 @@ def load_text_cases(path: Path = TEXT_CASES_PATH) -> list[dict[str, Any]]:
     return cases
 
 
+def split_cases(cases: Sequence[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    """Every 4th case (from the 4th) is the test split; the others are dev."""
+    if split == "all":
+        return list(cases)
+    keep = 3 if split == "test" else None
+    return [case for index, case in enumerate(cases)
+            if (index % 4 == 3) == (keep is not None)]
+
+
 def score_texts(cases: Iterable[Mapping[str, Any]]) -> TextMetrics:
     metrics = TextMetrics()
     for case in cases:

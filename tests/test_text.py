@@ -1,4 +1,4 @@
-"""Reading free text: each kind of difficulty (tests/data/text_reading.yaml), the guards, the CLI."""
+"""Reading free text: each kind of difficulty (tests/data/text_reading.yaml), guards, CLI."""
 
 from __future__ import annotations
 
