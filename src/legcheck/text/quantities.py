@@ -47,7 +47,8 @@ def _range(match: re.Match[str]) -> float:
 
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower()
-    for reader in (_durations, _frequencies, _caffeine, _alcohol, _sleep, _scales, _fluids):
+    for reader in (_durations, _frequencies, _caffeine, _alcohol, _sleep, _scales, _fluids,
+                   _cramp_length, _stopped_drinking):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 
@@ -316,6 +317,41 @@ def _fluids(text: str, today: date) -> Iterator[Quantity]:
         unit = match.group("unit")
         per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else 1
         yield Quantity("fluids_litres_per_day", round(_range(match) * per, 2), match.group(0))
+
+
+# ---- how long a cramp lasts, stopping drinking -------------------------------------------------
+_CRAMP_LENGTH = re.compile(rf"(?P<more>over|more than|longer than|at least|for)?\s*{ABOUT}{RANGE}"
+                           rf"\+?\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?)\b")
+
+
+def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
+    """A cramp over 10 minutes (yes) or one that lasts seconds or a few minutes (no)."""
+    for match in _CRAMP_LENGTH.finditer(text):
+        if not re.search(r"cramp|spasm|charley|charlie|knot|seiz", _sentence(text, match)):
+            continue
+        unit = match.group("unit")
+        minutes = _range(match) * (1 / 60 if unit.startswith("s") else
+                                   60 if unit.startswith("h") else 1)
+        if re.search(r"\b(?:ago|sleep|asleep)\b", text[match.end():match.end() + 12]):
+            continue  # "an hour ago", "an hour into sleep" are not a cramp's length
+        yield Quantity("cramp_over_10_minutes", minutes > 10 or (minutes == 10 and
+                                                                bool(match.group("more"))),
+                       match.group(0).strip())
+        return
+
+
+_STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pints?|lager|"
+                      r"cider|spirits)\b[^.!?]{0,60}[.!?]?\s*[^.!?]{0,30}?\b(?:stopped|quit|"
+                      r"gave up|given up|packed (?:it )?in|cut (?:it )?out)\b(?! smoking)"
+                      r"|\b(?:stopped|quit|gave up|given up)\s+(?:completely\s+)?(?:drinking|"
+                      r"alcohol|the booze|booze)\b")
+
+
+def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
+    match = _STOPPED.search(text)
+    if match and not re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b",
+                               text[match.end():match.end() + 40]):
+        yield Quantity("stopped_alcohol_recently", True, match.group(0).strip())
 
 
 # ---- age and sex -------------------------------------------------------------------------------

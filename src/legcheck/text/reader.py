@@ -25,7 +25,8 @@ CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
-    r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since)\b")
+    r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
+    r"got|given|gave me)\b")
 LONG_STANDING = re.compile(r"\bfor (?:many |several |a few |\d+ |two |three |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
                            r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b")
@@ -42,10 +43,10 @@ TIMING_ORDER = ("falling_asleep", "on_waking", "during_sleep", "after_exercise",
                 "evening", "any_time")
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 MOVEMENT_GROUPS = {"movement", "timing", "extent", "warning", "course"}
-NORMAL_AFTER = re.compile(r"(?:'s|is|are|was|were|feels?|seems?|looks?|has been|have been)\s+"
-                          r"(?:all |totally |completely |perfectly |absolutely |still |)"
-                          r"(?:fine|normal|ok|okay|good|great|grand|unaffected|perfect|intact|"
-                          r"unchanged|the same|alright|all right)\b")
+NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|seems?|looks?|"
+                          r"has been|have been)?\s*(?:all |totally |completely |perfectly |"
+                          r"absolutely |still |)(?:fine|normal|ok|okay|good|great|grand|unaffected|"
+                          r"perfect|intact|unchanged|the same|alright|all right|clear)\b")
 CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
@@ -140,7 +141,7 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
     doc = ent.doc
-    near = doc[max(ent.sent.start, ent.start - 7):min(ent.sent.end, ent.end + 6)].text.lower()
+    near = doc[max(ent.sent.start, ent.start - 7):min(ent.sent.end, ent.end + 9)].text.lower()
     if LONG_STANDING.search(near) or not CHANGE_WORDS.search(near):
         return None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
@@ -148,7 +149,7 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
 
 def _said_to_be_normal(ent: Any) -> bool:
     """The finding is named and then called normal: "balance is fine", "bladder's ok"."""
-    after = ent.doc[ent.end:ent.end + 5].text.lower()
+    after = ent.doc[ent.end:ent.end + 6].text.lower()
     return NORMAL_AFTER.match(after) is not None
 
 
