@@ -37,6 +37,9 @@ test: install-test lint
 	$(BIN)/python -m eval --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --cases eval/holdout.yaml --require-emergency-sensitivity 1.0 \
 		--fail-on-under-triage 0
+	$(BIN)/python -m eval --from-text --require-emergency-sensitivity 1.0
+	$(BIN)/python -m eval --from-text --cases eval/holdout.yaml --require-emergency-sensitivity 1.0
+	$(BIN)/python -m eval --text --require-f1 0.80
 
 eval: install
 	$(BIN)/python -m eval
