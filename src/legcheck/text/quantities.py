@@ -70,7 +70,8 @@ _VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:year|twelve months|12 
           r"\bfor (?:many )?years\b": 730,
           r"\b(?:started|began|begun|came on|happened)\s+(?:today|this morning|this afternoon|"
           r"an hour ago|earlier today)\b": 0,
-          r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1}
+          r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1,
+          r"\b(?:this morning|earlier today|today|tonight)\b": 0}
 
 
 _AMOUNT_BEFORE = re.compile(r"(?:times|hours?|hrs?|coffees?|cups?|drinks?|pints?|glass(?:es)?|"
@@ -107,7 +108,8 @@ def _durations(text: str, today: date) -> Iterator[Quantity]:
                 return
     for pattern, days in _VAGUE.items():
         found = re.search(pattern, text)
-        if found:
+        if found and not _about_something_else(text, found) and (
+                days != 0 or _about_movement(text, found, clause=True)):
             yield Quantity("duration_days", days, found.group(0))
             return
 
@@ -119,8 +121,18 @@ def _duration_counts(text: str, match: re.Match[str]) -> bool:
     if re.match(r"\s*\)?\s*(?:pregnant|gestation|into (?:my|the) pregnancy)", after) or \
             re.search(r"pregnant\s*\(?\s*$", before):
         return False
-    return _about_movement(text, match) or not re.search(
-        r"diabet|on \w+ for|taking \w+ for|had \w+ for|pregnan|smok", _sentence(text, match))
+    if _about_something_else(text, match):
+        return False
+    return _about_movement(text, match) or not re.search(r"diabet|pregnan|smok",
+                                                         _sentence(text, match))
+
+
+def _about_something_else(text: str, match: re.Match[str]) -> bool:
+    """A duration that belongs to a medicine or illness: "been on sertraline for 2 years"."""
+    before = text[max(0, match.start() - 60):match.start()]
+    belongs = re.search(r"\b(?:been on|on|taking|taken|had|diabetic|diabetes)\b[^.,;]{0,45}$",
+                        before)
+    return belongs is not None and re.search(r"\bfor\b", match.group(0) + before[-8:]) is not None
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -91,12 +91,27 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
-    if "timing" not in found and _has_value(found.get("worse_at_rest", [])):
+    if _has_value(found.get("worse_at_rest", [])) and all(
+            value == "any_time" for value, _, _ in found.get("timing", [])):
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
+    if "location" not in found:
+        _extent_from_other_words(doc, found)
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
     return TextReading(observations, other, moving, tuple(ignored))
+
+
+def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
+    """Where, from words inside other phrases: "restless legs", "my legs go mental"."""
+    for ent in doc.ents:
+        words = ent.text.lower()
+        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b", words):
+            found["location"] = [("both_legs", ent.text, False)]
+            return
+        if re.search(r"\b(?:left|right|my|one) (?:leg|calf|thigh|shin|foot)\b", words):
+            found["location"] = [("one_leg", ent.text, False)]
+            return
 
 
 def _about_someone_else(lower: str) -> bool:
