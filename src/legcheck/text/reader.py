@@ -18,8 +18,9 @@ from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.guard import checked_text
+from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline
-from legcheck.text.quantities import OTHERS_FEMALE, OTHERS_MALE, read_quantities
+from legcheck.text.quantities import read_quantities
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -30,7 +31,6 @@ CHANGE_WORDS = re.compile(
 LONG_STANDING = re.compile(r"\bfor (?:many |several |a few |\d+ |two |three |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
                            r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b")
-ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|my)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"

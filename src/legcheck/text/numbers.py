@@ -1,0 +1,69 @@
+"""Numbers as people write them ("a couple of", "4 or 5"), and the sentence or clause a match
+belongs to; shared by the readers of durations, amounts and people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3,
+         "several": 4, "half a": 0.5, "half an": 0.5, "a dozen": 12, "dozens of": 30,
+         "once": 1, "twice": 2}
+_WORD = "|".join(sorted((re.escape(word) for word in WORDS), key=len, reverse=True))
+NUM = rf"(?:\d+(?:\.\d+)?|{_WORD})"
+RANGE = rf"(?P<a>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{NUM}))?"
+ABOUT = r"(?:about|around|roughly|approx\.?|approximately|maybe|like|nearly|almost|over|" \
+        r"more than|at least|only|just|barely|a good|probably)?\s*"
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30, "year": 365,
+             "yr": 365}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    finding: str
+    value: float | str
+    span: str
+
+
+def number(text: str) -> float:
+    text = text.strip().lower()
+    return float(text) if text[0].isdigit() else float(WORDS[text])
+
+
+def range_value(match: re.Match[str]) -> float:
+    low = number(match.group("a"))
+    high = match.group("b")
+    return (low + number(high)) / 2 if high else low
+
+def sentence_of(text: str, match: re.Match[str]) -> str:
+    return _between(text, match, _SENTENCE_END)
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_CLAUSE_END = re.compile(r"[.!?;\n,]|\band\b|\bbut\b|\bso\b")
+
+
+def _between(text: str, match: re.Match[str], boundary: re.Pattern[str]) -> str:
+    """The sentence or clause around a match."""
+    start = max((b.end() for b in boundary.finditer(text, 0, match.start())), default=0)
+    end = boundary.search(text, match.end())
+    return text[start:end.start() if end else len(text)]
+
+
+_MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|happen|ripple|"
+                       r"restless|fizz|urge|legs?\b|calf|calves|thigh|it does|they do|it goes|"
+                       r"they come|comes and goes|going on|started|began|since then|ever since|"
+                       r"had it|noticed")
+
+
+def about_movement(text: str, match: re.Match[str], *, clause: bool = False) -> bool:
+    """A number counts only in a sentence (or, for how often, a clause) about the movements:
+    "tired all the time, and my calf twitches" says nothing about how often it twitches."""
+    part = _between(text, match, _CLAUSE_END if clause else _SENTENCE_END)
+    return _MOVEMENT.search(part) is not None
+
