@@ -15,7 +15,7 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 _WORD = "|".join(sorted((re.escape(word) for word in WORDS), key=len, reverse=True))
 NUM = rf"(?:\d+(?:\.\d+)?|{_WORD})"
 RANGE = rf"(?P<a>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{NUM}))?"
-ABOUT = r"(?:about|around|roughly|approx\.?|approximately|maybe|like|nearly|almost|over|" \
+ABOUT = r"(?:~|about|around|roughly|approx\.?|approximately|maybe|like|nearly|almost|over|" \
         r"more than|at least|only|just|barely|a good|probably)?\s*"
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -62,8 +62,22 @@ _MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|
 
 
 def about_movement(text: str, match: re.Match[str], *, clause: bool = False) -> bool:
-    """A number counts only in a sentence (or, for how often, a clause) about the movements:
-    "tired all the time, and my calf twitches" says nothing about how often it twitches."""
-    part = _between(text, match, _CLAUSE_END if clause else _SENTENCE_END)
-    return _MOVEMENT.search(part) is not None
+    """A number counts only in a sentence about the movements; with `clause`, only when its own
+    clause is about them, or is about nothing else and sits in a text about them: "tired all the
+    time, and my calf twitches" says nothing about how often it twitches, while "my calf twitches,
+    maybe 10 times a day" does."""
+    sentence = _between(text, match, _SENTENCE_END)
+    if not clause:
+        return _MOVEMENT.search(sentence) is not None
+    part = _between(text, match, _CLAUSE_END)
+    if _MOVEMENT.search(part):
+        return True
+    if _OTHER_SUBJECT.search(part):
+        return False
+    return _MOVEMENT.search(sentence) is not None or (
+        len(part.split()) <= 6 and _MOVEMENT.search(text) is not None)
+
+
+_OTHER_SUBJECT = re.compile(r"tired|sleep|drink|coffee|pint|wine|beer|lager|work|gym|eat|pee|wee|"
+                            r"stress|smok|vape|run|walk|swim|train")
 

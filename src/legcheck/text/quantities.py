@@ -42,14 +42,14 @@ _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non-?stop|"
 
 def _frequencies(text: str, today: date) -> Iterator[Quantity]:
     nights = _NIGHTS.search(text)
-    if nights:
+    if nights and about_movement(text, nights, clause=True):
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
-        for pattern, value in ((r"\bevery (?:single )?night\b|\bnightly\b", 7),
+        for pattern, value in ((r"\bevery (?:single )?(?:night|nite|evening)\b|\bnightly\b", 7),
                                (r"\bmost nights\b", 5), (r"\bevery other night\b", 3.5),
                                (r"\b(?:a few|some) nights\b", 3)):
             found = re.search(pattern, text)
-            if found:
+            if found and about_movement(text, found, clause=True):
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
     times = _TIMES.search(text) or _TIMES_TODAY.search(text)

@@ -96,6 +96,8 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
     if "location" not in found:
         _extent_from_other_words(doc, found)
+    if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
+        found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
@@ -192,6 +194,10 @@ def _said_of(ent: Any) -> str | None:
 
 def _family_findings(kb: KnowledgeBase) -> set[str]:
     return {entry.finding for entry in kb.phrases if entry.about == "family"}
+
+
+def _has_true(mentions: list[tuple[Any, str, bool]]) -> bool:
+    return any(value is True for value, _, _ in mentions)
 
 
 def _has_value(mentions: list[tuple[Any, str, bool]]) -> bool:
