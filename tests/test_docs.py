@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from legcheck.cli import app
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
-COMMANDS = [[], ["check"], ["findings"], ["conditions"], ["knowledge", "check"]]
+COMMANDS = [[], ["check"], ["findings"], ["conditions"], ["knowledge", "check"], ["log"],
+            ["day"], ["diary"], ["diary", "edit"], ["diary", "delete"], ["export"], ["import"]]
 
 
 def render_cli_docs() -> str:

@@ -12,6 +12,7 @@ import typer
 import yaml
 from rich.console import Console
 
+from legcheck.cli_diary import register as register_diary
 from legcheck.errors import InputError, KnowledgeError, LegcheckError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -169,3 +170,6 @@ def _list(rows: list[dict[str, str]], columns: tuple[str, ...], output: ListForm
 def main() -> None:
     """Entry point of the `legcheck` console script."""
     app()
+
+
+register_diary(app)

@@ -4,6 +4,7 @@ LegcheckError
   InputError       something a person gave us is wrong (unknown finding, value out of range,
                    unreadable answers file); the CLI prints its message on one line and exits 2
   KnowledgeError   the knowledge base is invalid; carries every problem with its file and field
+  StorageError     the diary database cannot be opened or written; the message is one line
 """
 
 from __future__ import annotations
@@ -25,3 +26,7 @@ class KnowledgeError(LegcheckError):
         shown = "; ".join(problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         super().__init__(f"knowledge base is invalid: {shown}{more}")
+
+
+class StorageError(LegcheckError):
+    """The diary database cannot be opened, migrated or written."""

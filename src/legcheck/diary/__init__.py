@@ -1,0 +1,1 @@
+"""The diary: episodes and daily context, stored by SQLAlchemy, migrated by Alembic."""

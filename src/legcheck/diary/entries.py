@@ -1,0 +1,85 @@
+"""What may be written in the diary, checked before anything is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from legcheck.errors import InputError
+
+Kind = Literal["twitch", "jerk", "cramp", "urge"]
+During = Literal["rest", "falling-asleep", "sleep", "exercise", "activity"]
+CLOCK_SKEW = timedelta(minutes=5)  # a phone and a server may disagree by a little
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+EntryModel = TypeVar("EntryModel", bound=Entry)
+
+
+class EpisodeIn(Entry):
+    """One episode: what, where, how strong, while doing what, when."""
+
+    kind: Kind
+    at: datetime
+    where: Annotated[str, Field(pattern=r"^[a-z][a-z-]{0,38}[a-z]$")] | None = None
+    intensity: Annotated[int, Field(ge=0, le=10)] | None = None
+    during: During | None = None
+    duration_seconds: Annotated[float, Field(ge=0, le=86_400)] | None = None
+    note: Annotated[str, Field(max_length=2000)] | None = None
+
+    @field_validator("at")
+    @classmethod
+    def _aware_and_not_future(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("the time needs a time zone")
+        if value > datetime.now(UTC) + CLOCK_SKEW:
+            raise ValueError("the time is in the future")
+        return value
+
+
+class DayIn(Entry):
+    """The day's context. Fields left out keep what was logged before for that day."""
+
+    day: date
+    caffeine_cups: Annotated[float, Field(ge=0, le=50)] | None = None
+    alcohol_units: Annotated[float, Field(ge=0, le=100)] | None = None
+    sleep_hours: Annotated[float, Field(ge=0, le=24)] | None = None
+    stress: Annotated[int, Field(ge=0, le=10)] | None = None
+    exercise_minutes: Annotated[float, Field(ge=0, le=1440)] | None = None
+    fluids_litres: Annotated[float, Field(ge=0, le=20)] | None = None
+    medicines: tuple[Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^;]+$")],
+                     ...] = ()
+    symptoms: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], ...] = ()
+    note: Annotated[str, Field(max_length=2000)] | None = None
+
+    @field_validator("day")
+    @classmethod
+    def _not_future(cls, value: date) -> date:
+        if value > (datetime.now(UTC) + timedelta(days=1)).date():
+            raise ValueError("the day is in the future")
+        return value
+
+
+def checked(model: type[EntryModel], data: Mapping[str, Any]) -> EntryModel:
+    """The entry, or InputError naming the first thing wrong with it."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as error:
+        raise InputError(first_error(error)) from None
+
+
+def first_error(error: Exception) -> str:
+    """One readable line from a pydantic ValidationError."""
+    errors = getattr(error, "errors", None)
+    if not callable(errors):
+        return str(error)
+    detail = errors()[0]
+    field = ".".join(str(part) for part in detail["loc"])
+    message = detail["msg"].removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message

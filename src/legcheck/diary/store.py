@@ -1,0 +1,196 @@
+"""The diary store: one interface over SQLAlchemy that SQLite and PostgreSQL both satisfy.
+
+Every write is one transaction, so a process killed mid-write leaves the whole entry or none.
+Entries are checked (entries.py) before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from legcheck.diary.entries import DayIn, EpisodeIn, checked
+from legcheck.diary.models import Day, Episode, Profile
+from legcheck.diary.when import zone
+from legcheck.errors import InputError, StorageError
+
+EPISODE_FIELDS = ("kind", "where", "intensity", "during", "duration_seconds", "note")
+DAY_FIELDS = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exercise_minutes",
+              "fluids_litres", "medicines", "symptoms", "note")
+
+
+@dataclass(frozen=True)
+class StoredEpisode:
+    id: int
+    at: datetime  # in the zone it was logged in
+    kind: str
+    where: str | None
+    intensity: int | None
+    during: str | None
+    duration_seconds: float | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class StoredDay:
+    id: int
+    day: date
+    caffeine_cups: float | None
+    alcohol_units: float | None
+    sleep_hours: float | None
+    stress: int | None
+    exercise_minutes: float | None
+    fluids_litres: float | None
+    medicines: tuple[str, ...]
+    symptoms: tuple[str, ...]
+    note: str | None
+
+
+class DiaryStore:
+    """One person's diary in one database."""
+
+    def __init__(self, engine: Engine, *, profile: str, timezone_name: str) -> None:
+        self.engine = engine
+        with self._write() as session:
+            found = session.scalar(select(Profile).where(Profile.name == profile))
+            if found is None:
+                found = Profile(name=profile, timezone=timezone_name,
+                                created_at=datetime.now(UTC))
+                session.add(found)
+                session.flush()
+            self.profile_id, self.timezone = found.id, found.timezone
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine) as session, session.begin():
+                yield session
+        except SQLAlchemyError as error:
+            raise StorageError(f"the diary could not be written: {_one_line(error)}") from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise StorageError(f"the diary could not be read: {_one_line(error)}") from None
+
+    # ---- episodes -------------------------------------------------------------------------
+    def add_episode(self, entry: EpisodeIn) -> int:
+        with self._write() as session:
+            row = Episode(profile_id=self.profile_id, occurred_at=entry.at,
+                          timezone=_zone_of(entry.at, self.timezone), kind=entry.kind,
+                          location=entry.where, intensity=entry.intensity, during=entry.during,
+                          duration_seconds=entry.duration_seconds, note=entry.note,
+                          created_at=datetime.now(UTC))
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def episodes(self, *, since: datetime | None = None, until: datetime | None = None,
+                 limit: int | None = None, newest_first: bool = False) -> list[StoredEpisode]:
+        query = select(Episode).where(Episode.profile_id == self.profile_id)
+        if since is not None:
+            query = query.where(Episode.occurred_at >= since)
+        if until is not None:
+            query = query.where(Episode.occurred_at < until)
+        order = Episode.occurred_at.desc() if newest_first else Episode.occurred_at
+        with self._read() as session:
+            rows = session.scalars(query.order_by(order, Episode.id).limit(limit)).all()
+            return [_stored_episode(row) for row in rows]
+
+    def update_episode(self, *, episode_id: int, changes: dict[str, Any]) -> StoredEpisode:
+        with self._write() as session:
+            row = self._episode_row(session, episode_id)
+            current = {"kind": row.kind, "at": _local(row), "where": row.location,
+                       "intensity": row.intensity, "during": row.during,
+                       "duration_seconds": row.duration_seconds, "note": row.note}
+            entry = checked(EpisodeIn, {**current, **changes})
+            row.kind, row.occurred_at, row.location = entry.kind, entry.at, entry.where
+            row.intensity, row.during, row.note = entry.intensity, entry.during, entry.note
+            row.duration_seconds, row.timezone = entry.duration_seconds, _zone_of(entry.at,
+                                                                                  row.timezone)
+            session.flush()
+            return _stored_episode(row)
+
+    def delete_episode(self, *, episode_id: int) -> None:
+        with self._write() as session:
+            session.delete(self._episode_row(session, episode_id))
+
+    def _episode_row(self, session: Session, episode_id: int) -> Episode:
+        row = session.get(Episode, episode_id)
+        if row is None or row.profile_id != self.profile_id:
+            raise InputError(f"there is no episode e{episode_id} in this diary")
+        return row
+
+    # ---- days -----------------------------------------------------------------------------
+    def add_day(self, entry: DayIn) -> int:
+        """Log the day's context; fields left out keep what was logged before for that day."""
+        with self._write() as session:
+            row = session.scalar(select(Day).where(Day.profile_id == self.profile_id,
+                                                   Day.day == entry.day))
+            if row is None:
+                row = Day(profile_id=self.profile_id, day=entry.day, medicines=[], symptoms=[])
+                session.add(row)
+            for name in DAY_FIELDS:
+                value = getattr(entry, name)
+                if name in ("medicines", "symptoms"):
+                    if value:
+                        setattr(row, name, sorted({*getattr(row, name), *value}))
+                elif value is not None:
+                    setattr(row, name, value)
+            session.flush()
+            return row.id
+
+    def days(self, *, since: date | None = None, until: date | None = None) -> list[StoredDay]:
+        query = select(Day).where(Day.profile_id == self.profile_id)
+        if since is not None:
+            query = query.where(Day.day >= since)
+        if until is not None:
+            query = query.where(Day.day < until)
+        with self._read() as session:
+            return [_stored_day(row) for row in session.scalars(query.order_by(Day.day)).all()]
+
+    def delete_day(self, *, day_id: int) -> None:
+        with self._write() as session:
+            row = session.get(Day, day_id)
+            if row is None or row.profile_id != self.profile_id:
+                raise InputError(f"there is no day entry d{day_id} in this diary")
+            session.delete(row)
+
+    def clear(self) -> None:
+        """Delete every entry of this profile (used by import into an empty diary, and tests)."""
+        with self._write() as session:
+            session.execute(delete(Episode).where(Episode.profile_id == self.profile_id))
+            session.execute(delete(Day).where(Day.profile_id == self.profile_id))
+
+
+def _zone_of(moment: datetime, fallback: str) -> str:
+    key = getattr(moment.tzinfo, "key", None)
+    return key or fallback
+
+
+def _local(row: Episode) -> datetime:
+    return row.occurred_at.astimezone(zone(row.timezone))
+
+
+def _stored_episode(row: Episode) -> StoredEpisode:
+    return StoredEpisode(row.id, _local(row), row.kind, row.location, row.intensity, row.during,
+                         row.duration_seconds, row.note)
+
+
+def _stored_day(row: Day) -> StoredDay:
+    return StoredDay(row.id, row.day, row.caffeine_cups, row.alcohol_units, row.sleep_hours,
+                     row.stress, row.exercise_minutes, row.fluids_litres,
+                     tuple(row.medicines or ()), tuple(row.symptoms or ()), row.note)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(getattr(error, "orig", error)).split())[:200]

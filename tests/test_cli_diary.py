@@ -1,0 +1,89 @@
+"""Diary commands through the CLI: log, day, diary, edit, delete, export, import; bad input is one
+line and exit 2, and changes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from legcheck.cli import app
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> list[str]:
+    return ["--db", f"sqlite:///{tmp_path / 'diary.sqlite3'}"]
+
+
+def run(runner, *args: str):
+    return runner.invoke(app, list(args))
+
+
+def exported(runner, db: list[str]) -> dict:
+    result = run(runner, "export", "--format", "json", *db)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_log_list_edit_delete(runner, db: list[str]) -> None:
+    assert run(runner, "log", "twitch", "--where", "left-calf", "--intensity", "3", "--during",
+               "rest", *db).stdout.startswith("Logged e1")
+    assert run(runner, "log", "jerk", "--at", "yesterday 22:30", "--during", "falling-asleep",
+               *db).exit_code == 0
+    listing = run(runner, "diary", *db).stdout
+    assert "e1" in listing and "left-calf" in listing and "falling-asleep" in listing
+    assert run(runner, "diary", "edit", "e1", "--intensity", "5", *db).exit_code == 0
+    assert run(runner, "diary", "delete", "e2", *db).exit_code == 0
+    (only,) = exported(runner, db)["episodes"]
+    assert (only["kind"], only["intensity"]) == ("twitch", 5)
+
+
+def test_day_context(runner, db: list[str]) -> None:
+    result = run(runner, "day", "--caffeine-mg", "380", "--alcohol", "2", "--sleep", "5.5",
+                 "--stress", "7", "--exercise", "60", "--fluids", "1.5", "--symptom",
+                 "numbness_tingling", "--medicine", "sertraline", *db)
+    assert result.exit_code == 0, result.output
+    (day,) = exported(runner, db)["days"]
+    assert day["caffeine_cups"] == 4 and day["symptoms"] == ["numbness_tingling"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["log", "twitch", "--intensity", "11"], "intensity"),
+    (["log", "sneeze"], "kind"),
+    (["log", "twitch", "--at", "2099-01-01 10:00"], "in the future"),
+    (["log", "twitch", "--at", "whenever"], "cannot read the time"),
+    (["day", "--stress", "12"], "stress"),
+    (["day", "--date", "2099-01-01"], "future"),
+    (["day", "--symptom", "sneezing"], "unknown symptom"),
+    (["diary", "edit", "e99", "--intensity", "2"], "no episode e99"),
+    (["diary", "delete", "x1"], "not an entry id"),
+    (["export", "--format", "xml"], "json or csv"),
+    (["import", "/no/such/file.json"], "cannot read"),
+])
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(runner, db: list[str],
+                                                          args: list[str], message: str) -> None:
+    run(runner, "log", "twitch", *db)
+    before = exported(runner, db)
+    result = run(runner, *args, *db)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert exported(runner, db) == before
+
+
+def test_export_import_round_trip_through_files(runner, db: list[str], tmp_path: Path) -> None:
+    run(runner, "log", "cramp", "--intensity", "7", "--note", "woke me at 3am", *db)
+    run(runner, "day", "--sleep", "6", *db)
+    for fmt in ("json", "csv"):
+        out = tmp_path / f"diary.{fmt}"
+        assert run(runner, "export", "--format", fmt, "--out", str(out), *db).exit_code == 0
+        other = ["--db", f"sqlite:///{tmp_path / f'other-{fmt}.sqlite3'}"]
+        assert run(runner, "import", str(out), *other).stdout.startswith("Imported 1 episodes")
+        assert exported(runner, other) == exported(runner, db)
+
+
+def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "twitch"}]}')
+    result = run(runner, "import", str(bad), *db)
+    assert result.exit_code == 2 and "episodes[0].at" in result.stderr

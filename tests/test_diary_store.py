@@ -1,0 +1,219 @@
+"""The diary store, one suite run against SQLite and PostgreSQL (LEGCHECK_TEST_DATABASE_URL).
+
+Covers writing, reading, editing and deleting, bad input changing nothing, time zones, export and
+import round trips, migrations (including a failed one), and a writer killed mid-write."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from legcheck.diary import database
+from legcheck.diary.database import alembic_config, migrate
+from legcheck.diary.entries import DayIn, EpisodeIn
+from legcheck.diary.store import DiaryStore
+from legcheck.diary.transfer import export_csv, export_json, import_document, read_export
+from legcheck.errors import InputError
+
+LONDON = ZoneInfo("Europe/London")
+POSTGRES = os.environ.get("LEGCHECK_TEST_DATABASE_URL")
+OPENED: list = []
+
+
+def connect(url: str):
+    engine = database.connect(url)
+    OPENED.append(engine)
+    return engine
+
+
+@pytest.fixture(autouse=True)
+def _dispose_engines() -> Iterator[None]:
+    yield
+    while OPENED:
+        OPENED.pop().dispose()
+
+
+def postgres_url() -> Iterator[str]:
+    """A fresh schema on the test server, dropped afterwards."""
+    base = POSTGRES.replace("postgresql://", "postgresql+psycopg://", 1)  # type: ignore[union-attr]
+    schema = f"lc_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+        return
+    if not POSTGRES:
+        pytest.skip("LEGCHECK_TEST_DATABASE_URL is not set (.ci/run sets it)")
+    yield from postgres_url()
+
+
+@pytest.fixture
+def store(database_url: str) -> DiaryStore:
+    return DiaryStore(connect(database_url), profile="me", timezone_name="Europe/London")
+
+
+def episode(**changes: object) -> EpisodeIn:
+    data = {"kind": "twitch", "at": datetime.now(LONDON) - timedelta(hours=2),
+            "where": "left-calf", "intensity": 3, "during": "rest", **changes}
+    return EpisodeIn.model_validate(data)
+
+
+def test_write_read_edit_delete(store: DiaryStore) -> None:
+    first = store.add_episode(episode())
+    second = store.add_episode(episode(kind="jerk", during="falling-asleep", intensity=None))
+    assert [e.id for e in store.episodes()] == [first, second]
+    changed = store.update_episode(episode_id=first, changes={"intensity": 6})
+    assert changed.intensity == 6 and changed.where == "left-calf"
+    store.delete_episode(episode_id=second)
+    assert [e.kind for e in store.episodes()] == ["twitch"]
+
+
+def test_bad_edits_and_unknown_ids_change_nothing(store: DiaryStore) -> None:
+    first = store.add_episode(episode())
+    before = store.episodes()
+    with pytest.raises(InputError, match="intensity"):
+        store.update_episode(episode_id=first, changes={"intensity": 11})
+    with pytest.raises(InputError, match="no episode e999"):
+        store.delete_episode(episode_id=999)
+    assert store.episodes() == before
+
+
+def test_times_keep_their_zone_and_instant(store: DiaryStore) -> None:
+    moment = datetime(2026, 7, 1, 23, 30, tzinfo=LONDON)  # 22:30 UTC, summer time
+    store.add_episode(episode(at=moment))
+    (stored,) = store.episodes()
+    assert stored.at == moment and stored.at.utcoffset() == timedelta(hours=1)
+    assert stored.at.date() == date(2026, 7, 1)  # the local day, not the UTC one
+
+
+def test_day_entries_merge(store: DiaryStore) -> None:
+    today = date.today()
+    store.add_day(DayIn(day=today, caffeine_cups=4, symptoms=("numbness_tingling",)))
+    store.add_day(DayIn(day=today, sleep_hours=5.5, medicines=("sertraline",)))
+    (day,) = store.days()
+    assert (day.caffeine_cups, day.sleep_hours) == (4, 5.5)
+    assert day.symptoms == ("numbness_tingling",) and day.medicines == ("sertraline",)
+
+
+@pytest.mark.parametrize("exporter", [export_json, export_csv], ids=["json", "csv"])
+def test_export_import_round_trip_is_lossless(store: DiaryStore, exporter, tmp_path: Path) -> None:
+    store.add_episode(episode(note="after a long run, 'sore'"))
+    store.add_episode(episode(at=datetime(2026, 1, 5, 7, 0, tzinfo=ZoneInfo("Asia/Tokyo")),
+                              kind="cramp", where=None, intensity=8, duration_seconds=45.5))
+    store.add_day(DayIn(day=date(2026, 1, 5), alcohol_units=3, stress=7,
+                        medicines=("sertraline 50mg", "ibuprofen, as needed"),
+                        symptoms=("weakness",)))
+    exported = exporter(store)
+    fresh = DiaryStore(connect(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"), profile="me",
+                       timezone_name="Europe/London")
+    import_document(fresh, read_export(exported))
+    assert exporter(fresh) == exported
+
+
+def test_malformed_import_changes_nothing(store: DiaryStore) -> None:
+    store.add_episode(episode())
+    before = export_json(store)
+    bad = {"format": "legcheck-diary", "episodes": [
+        {"kind": "twitch", "at": "2026-01-01T10:00:00+00:00"},
+        {"kind": "twitch", "at": "2026-01-02T10:00:00+00:00", "intensity": 12}]}
+    with pytest.raises(InputError, match=r"episodes\[1\]\.intensity"):
+        import_document(store, bad)
+    with pytest.raises(InputError, match="neither a JSON nor a CSV"):
+        read_export("hello")
+    assert export_json(store) == before
+
+
+def test_migrations_reach_the_newest_schema(database_url: str) -> None:
+    engine = connect(database_url)
+    assert {"profiles", "episodes", "days"} <= set(inspect(engine).get_table_names())
+    migrate(engine)  # a second run is a no-op
+
+
+def test_a_failed_migration_leaves_the_data_as_it_was(database_url: str,
+                                                      tmp_path: Path) -> None:
+    engine = connect(database_url)
+    store = DiaryStore(engine, profile="me", timezone_name="UTC")
+    store.add_episode(episode())
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(alembic_config().get_main_option("script_location")), scripts)
+    (scripts / "versions" / "0002_broken.py").write_text(textwrap.dedent('''
+        import sqlalchemy as sa
+        from alembic import op
+        revision = "0002"
+        down_revision = "0001"
+        def upgrade():
+            op.add_column("episodes", sa.Column("extra", sa.Integer))
+            op.execute("UPDATE episodes SET intensity = 0")
+            raise RuntimeError("broken migration")
+        def downgrade():
+            pass
+        '''))
+    config = alembic_config()
+    config.set_main_option("script_location", str(scripts))
+    from alembic import command
+
+    with pytest.raises(RuntimeError, match="broken migration"), engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    columns = {c["name"] for c in inspect(engine).get_columns("episodes")}
+    assert "extra" not in columns
+    assert [e.intensity for e in store.episodes()] == [3]
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+            == "0001"
+
+
+WRITER = textwrap.dedent('''
+    import sys
+    from datetime import datetime, timedelta, timezone
+    from legcheck.diary.database import connect
+    from legcheck.diary.entries import EpisodeIn
+    from legcheck.diary.store import DiaryStore
+    store = DiaryStore(connect(sys.argv[1]), profile="me", timezone_name="UTC")
+    print("ready", flush=True)
+    n = 0
+    while True:
+        n += 1
+        store.add_episode(EpisodeIn(kind="twitch", intensity=n % 11, where="left-calf",
+                                    during="rest", note="x" * 500,
+                                    at=datetime.now(timezone.utc) - timedelta(seconds=1)))
+    ''')
+
+
+def test_a_writer_killed_mid_write_leaves_whole_entries(database_url: str) -> None:
+    with subprocess.Popen([sys.executable, "-c", WRITER, database_url],
+                          stdout=subprocess.PIPE, text=True) as writer:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        time.sleep(1.5)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=10)
+    store = DiaryStore(connect(database_url), profile="me", timezone_name="UTC")
+    entries = store.episodes()
+    assert entries, "the writer wrote nothing before it was killed"
+    assert all(e.note == "x" * 500 and e.where == "left-calf" and e.kind == "twitch"
+               for e in entries)
+    store.add_episode(episode())  # the database is still writable
