@@ -87,3 +87,19 @@ def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:
     bad.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "twitch"}]}')
     result = run(runner, "import", str(bad), *db)
     assert result.exit_code == 2 and "episodes[0].at" in result.stderr
+
+
+def test_stats_in_words_json_and_a_chart(runner, db: list[str], tmp_path: Path) -> None:
+    empty = run(runner, "stats", *db)
+    assert empty.exit_code == 0, empty.output
+    for hours in range(1, 30):
+        run(runner, "log", "twitch", "--at", f"{hours * 20} hours ago", *db)
+    text = run(runner, "stats", "--plot", str(tmp_path / "chart.png"), *db)
+    assert text.exit_code == 0, text.output
+    assert "episodes a day" in text.stdout and "Chart written" in text.stdout
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    data = json.loads(run(runner, "stats", "--format", "json", *db).stdout)
+    assert data["frequency"]["total_episodes"] == 29
+    assert data["trend"]["verdict"] in ("more frequent", "less frequent", "no clear change",
+                                        "not enough data yet")
+    assert run(runner, "stats", "--format", "xml", *db).exit_code == 2

@@ -239,8 +239,38 @@ def import_(file: Annotated[Path, typer.Argument(help="A JSON or CSV export.")],
     typer.echo(f"Imported {episodes} episodes and {days} day entries.")
 
 
+def stats(
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    plot: Annotated[Path | None, typer.Option(help="Also draw the chart into this PNG.")] = None,
+    db: DB = None,
+) -> None:
+    """How often, whether it is becoming more frequent, what goes with more episodes, when."""
+    import json
+
+    from legcheck.diary.stats import analyse_store
+    from legcheck.diary.stats import plot as draw
+
+    try:
+        if output_format not in ("text", "json"):
+            raise InputError("--format takes text or json")
+        store = open_store(db)
+        analysis = analyse_store(store, today=now_in(store).date())
+        if plot is not None:
+            draw(analysis, plot)
+    except (LegcheckError, OSError) as error:
+        fail(str(error))
+    if output_format == "json":
+        typer.echo(json.dumps(analysis.to_dict(), indent=2))
+        return
+    for sentence in analysis.summary:
+        typer.echo(f"- {sentence}")
+    if plot is not None:
+        typer.echo(f"Chart written to {plot}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(log)
+    app.command()(stats)
     app.command()(day)
     app.add_typer(diary_app, name="diary")
     app.command()(export)

@@ -1,0 +1,70 @@
+"""Statistics of a stored diary: read the store, analyse (analysis.py), and draw the chart."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from legcheck.diary.analysis import DayRecord, DiaryAnalysis, EpisodeRecord, analyse
+from legcheck.diary.store import DiaryStore
+from legcheck.diary.when import zone
+
+
+def analyse_store(store: DiaryStore, *, today: date) -> DiaryAnalysis:
+    """Every episode and day entry of the store, analysed in the person's own time zone."""
+    local = zone(store.timezone)
+    episodes = [EpisodeRecord(local_time=e.at.astimezone(local), kind=e.kind, during=e.during,
+                              intensity=e.intensity) for e in store.episodes()]
+    days = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
+                      sleep_hours=d.sleep_hours, stress=d.stress,
+                      exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,
+                      medicines=d.medicines, symptoms=d.symptoms)
+            for d in store.days() if d.day <= today]
+    return analyse([e for e in episodes if e.local_time.date() <= today], days, today=today)
+
+
+def plot(analysis: DiaryAnalysis, path: Path) -> None:
+    """Episodes per day over time with the fitted trend, and each factor's rate ratio with its
+    95% interval. Black and white friendly: lines and markers, not colour alone."""
+    import matplotlib
+    import matplotlib.dates
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    frequency, trend = analysis.frequency, analysis.trend
+    figure, (counts_axis, factors_axis) = plt.subplots(2, 1, figsize=(8, 7))
+    if frequency.first_episode is not None:
+        days = [frequency.first_episode + timedelta(days=i)
+                for i in range(len(frequency.daily_counts))]
+        counts_axis.bar(days, frequency.daily_counts, color="0.6", label="episodes per day")
+        if trend.analysed_from and trend.expected_per_day_at_start is not None:
+            counts_axis.plot([trend.analysed_from, trend.analysed_to],
+                             [trend.expected_per_day_at_start, trend.expected_per_day_at_end],
+                             "k--", linewidth=2, label=f"trend: {trend.verdict}")
+        counts_axis.legend(loc="upper left")
+    counts_axis.set_title("Episodes per day")
+    locator = matplotlib.dates.AutoDateLocator(maxticks=6)
+    counts_axis.xaxis.set_major_locator(locator)
+    counts_axis.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+    _factor_panel(factors_axis, analysis)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def _factor_panel(axis: object, analysis: DiaryAnalysis) -> None:
+    measured = [f for f in analysis.factors if f.rate_ratio is not None]
+    for row, effect in enumerate(measured):
+        low = effect.ci_low if effect.ci_low is not None else effect.rate_ratio
+        high = effect.ci_high if effect.ci_high is not None else effect.rate_ratio
+        axis.errorbar([effect.rate_ratio], [row], xerr=[[effect.rate_ratio - low],  # type: ignore[attr-defined]
+                                                        [high - effect.rate_ratio]],
+                      fmt="ko", capsize=4)
+    axis.axvline(1.0, color="0.4", linestyle=":")  # type: ignore[attr-defined]
+    axis.set_yticks(range(len(measured)), [f.label for f in measured])  # type: ignore[attr-defined]
+    axis.set_xscale("log")  # type: ignore[attr-defined]
+    ticks = [0.25, 0.5, 1, 2, 4]
+    axis.set_xticks(ticks, [f"{t:g}x" for t in ticks])  # type: ignore[attr-defined]
+    axis.minorticks_off()  # type: ignore[attr-defined]
+    axis.set_title("Episodes on days with each factor vs without (95% interval)")  # type: ignore[attr-defined]
