@@ -13,8 +13,9 @@ from legcheck.diary.when import zone
 def analyse_store(store: DiaryStore, *, today: date) -> DiaryAnalysis:
     """Every episode and day entry of the store, analysed in the person's own time zone."""
     local = zone(store.timezone)
-    episodes = [EpisodeRecord(local_time=e.at.astimezone(local), kind=e.kind, during=e.during,
-                              intensity=e.intensity) for e in store.episodes()]
+    episodes = [EpisodeRecord(local_time=moment.astimezone(local), kind=kind, during=during,
+                              intensity=intensity)
+                for moment, kind, during, intensity in store.episode_moments()]
     days = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
                       sleep_hours=d.sleep_hours, stress=d.stress,
                       exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,

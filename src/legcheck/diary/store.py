@@ -106,6 +106,14 @@ class DiaryStore:
             rows = session.scalars(query.order_by(order, Episode.id).limit(limit)).all()
             return [_stored_episode(row) for row in rows]
 
+    def episode_moments(self) -> list[tuple[datetime, str, str | None, int | None]]:
+        """(instant in UTC, kind, during, intensity) of every episode, oldest first: the lean
+        read behind the statistics, without building an object per row."""
+        query = (select(Episode.occurred_at, Episode.kind, Episode.during, Episode.intensity)
+                 .where(Episode.profile_id == self.profile_id).order_by(Episode.occurred_at))
+        with self._read() as session:
+            return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+
     def update_episode(self, *, episode_id: int, changes: dict[str, Any]) -> StoredEpisode:
         with self._write() as session:
             row = self._episode_row(session, episode_id)
