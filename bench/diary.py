@@ -15,7 +15,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ def heavy_diary(years: int, per_day: float, today: date) -> dict[str, Any]:
                             "stress": int(rng.integers(0, 11)), "medicines": [],
                             "symptoms": []})
         for _ in range(rng.poisson(per_day * (1.3 if caffeine >= 4 else 1.0))):
-            at = datetime.combine(day, datetime.min.time(), timezone.utc) + timedelta(
+            at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(
                 seconds=float(rng.uniform(0, 86_399)))
             episodes.append({"kind": KINDS[rng.integers(0, 4)], "at": at.isoformat(),
                              "timezone": "UTC", "during": DURING[rng.integers(0, 5)],
@@ -57,7 +57,7 @@ def bench_store(url: str, document: dict[str, Any], runs: int) -> dict[str, floa
     start = time.perf_counter()
     import_document(store, document)
     imported = time.perf_counter() - start
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -73,7 +73,7 @@ def bench_logging(store: DiaryStore, count: int) -> float:
     start = time.perf_counter()
     for index in range(count):
         store.add_episode(EpisodeIn(kind="twitch", intensity=index % 11, during="rest",
-                                    at=datetime.now(timezone.utc) - timedelta(minutes=1)))
+                                    at=datetime.now(UTC) - timedelta(minutes=1)))
     return count / (time.perf_counter() - start)
 
 
@@ -99,7 +99,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--postgres", default=os.environ.get("LEGCHECK_TEST_DATABASE_URL"))
     options = parser.parse_args()
-    document = heavy_diary(options.years, options.per_day, datetime.now(timezone.utc).date())
+    document = heavy_diary(options.years, options.per_day, datetime.now(UTC).date())
     print(f"diary: {len(document['days'])} days, {len(document['episodes'])} episodes")
     with tempfile.TemporaryDirectory() as folder:
         result = bench_store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}", document,
