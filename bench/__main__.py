@@ -28,9 +28,10 @@ from legcheck.api import default_knowledge
 CASES = Path(__file__).resolve().parent.parent / "eval" / "cases.yaml"
 TEXT_CASES = CASES.with_name("text_cases.yaml")
 TEXT_ARGS = ["check", "my left calf has been twitching for three weeks, no weakness, I drink like "
-             "5 coffees a day", "--format", "json"]
+             "5 coffees a day", "--format", "json", "--no-diary"]
 COLD_ARGS = ["check", "--set", "visible_flicker=yes", "--set", "weakness=no",
-             "--set", "duration_days=21", "--set", "timing=falling_asleep", "--format", "json"]
+             "--set", "duration_days=21", "--set", "timing=falling_asleep", "--format", "json",
+             "--no-diary"]
 
 
 def percentile(samples: list[float], fraction: float) -> float:

@@ -43,6 +43,15 @@ def build_kb(*, findings: list[dict[str, Any]], conditions: list[dict[str, Any]]
     )
 
 
+@pytest.fixture(autouse=True)
+def _no_personal_diary(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the person's own diary: the data folder is a fresh temporary
+    one (platformdirs follows XDG_DATA_HOME), and no database URL is inherited."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("LEGCHECK_DATABASE_URL", raising=False)
+
+
 @pytest.fixture
 def make_kb() -> Callable[..., KnowledgeBase]:
     return build_kb

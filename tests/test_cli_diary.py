@@ -103,3 +103,27 @@ def test_stats_in_words_json_and_a_chart(runner, db: list[str], tmp_path: Path) 
     assert data["trend"]["verdict"] in ("more frequent", "less frequent", "no clear change",
                                         "not enough data yet")
     assert run(runner, "stats", "--format", "xml", *db).exit_code == 2
+
+
+def test_check_uses_the_diary_and_answers_win(runner, db: list[str]) -> None:
+    for hours in range(2, 60, 3):
+        run(runner, "log", "cramp", "--during", "sleep", "--at", f"{hours} hours ago", *db)
+    run(runner, "day", "--caffeine", "5", *db)
+    with_diary = json.loads(run(runner, "check", "--format", "json", *db).stdout)
+    found = {f["id"]: f for f in with_diary["findings"]}
+    assert found["painful_cramp"]["source"] == "diary" and found["painful_cramp"]["value"] is True
+    assert found["timing"]["value"] == "during_sleep"
+    assert found["caffeine_cups_per_day"]["value"] == 5
+    answered = json.loads(run(runner, "check", "--set", "painful_cramp=no", "--format", "json",
+                              *db).stdout)
+    assert {f["id"]: f["source"] for f in answered["findings"]}["painful_cramp"] == "answer"
+    without = json.loads(run(runner, "check", "--no-diary", "--format", "json", *db).stdout)
+    assert without["findings"] == []
+
+
+def test_check_opens_no_database_when_there_is_no_diary(runner, tmp_path: Path) -> None:
+    result = run(runner, "check", "--set", "weakness=no", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["findings"][0]["source"] == "answer"
+    from legcheck.settings import default_database_url
+
+    assert not Path(default_database_url().removeprefix("sqlite:///")).exists()

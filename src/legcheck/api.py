@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from legcheck.engine import CheckResult, parse_answers, run_check
+from legcheck.engine import CheckResult, Observation, parse_answers, run_check
 from legcheck.knowledge import KnowledgeBase, load_knowledge
 
 if TYPE_CHECKING:
@@ -21,20 +21,23 @@ def default_knowledge() -> KnowledgeBase:
 
 
 def check(text: str | None = None, answers: Mapping[str, Any] | None = None, *,
-          knowledge: KnowledgeBase | None = None, today: date | None = None) -> CheckResult:
+          knowledge: KnowledgeBase | None = None, today: date | None = None,
+          diary: Mapping[str, Observation] | None = None) -> CheckResult:
     """Check a person's leg jerks from their own words, structured answers, or both.
 
     Findings read from `text` have source "text" and the words they came from; an answer given in
     `answers` (finding id -> value) wins over what was read from the text. `today` dates relative
-    phrases such as "since March" (default: the current date)."""
+    phrases such as "since March" (default: the current date). `diary` holds findings from the
+    person's diary (source "diary"); text and answers win over them."""
     kb = knowledge or default_knowledge()
-    given = parse_answers(kb, answers or {})
+    given = {**(diary or {}), **parse_answers(kb, answers or {})}
     if text is None:
         return run_check(kb, given)
     from legcheck.text import read_text  # the NLP pipeline loads only when text is given
 
     reading = read_text(kb, text, today=today or date.today())
-    return run_check(kb, {**reading.observations, **given},
+    return run_check(kb, {**(diary or {}), **reading.observations,
+                          **parse_answers(kb, answers or {})},
                      messages=reading_messages(reading), not_counted=reading.ignored)
 
 

@@ -86,6 +86,10 @@ def check(
         help="One answer as FINDING=VALUE (repeatable); wins over --answers.")] = None,
     output: Annotated[AnswerFormat, typer.Option(
         "--format", "-f", help="terminal (default), markdown or json.")] = AnswerFormat.terminal,
+    diary: Annotated[bool | None, typer.Option(
+        "--diary/--no-diary",
+        help="Use your diary's findings (default: when a diary exists).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Diary database URL.")] = None,
 ) -> None:
     """Check your leg jerks: triage level, likely explanations, and what to do."""
     from legcheck.api import check as run_check
@@ -95,7 +99,9 @@ def check(
             text = read_stdin()
         given = read_answers_file(answers) if answers else {}
         given.update(parse_settings(settings or []))
-        result = run_check(text=text, answers=given)
+        from legcheck.cli_diary import diary_observations
+
+        result = run_check(text=text, answers=given, diary=diary_observations(db, diary))
     except LegcheckError as error:
         fail(str(error))
     if output is AnswerFormat.json:

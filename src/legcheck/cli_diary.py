@@ -37,6 +37,33 @@ def open_store(db: str | None) -> Any:
                       timezone_name=settings.timezone or local_zone_name())
 
 
+def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | None:
+    """The diary's findings for a check: always with --diary, never with --no-diary, and by
+    default only when a diary exists (a database URL is set, or the local file is there), so a
+    check from answers alone opens no database."""
+    import os
+
+    if wanted is False or (wanted is None and not _diary_exists(db or os.environ.get(
+            "LEGCHECK_DATABASE_URL"))):
+        return None
+    from legcheck.api import default_knowledge
+    from legcheck.diary.findings import diary_findings
+    from legcheck.diary.stats import analyse_store
+
+    store = open_store(db)
+    today = now_in(store).date()
+    return diary_findings(default_knowledge(), analyse_store(store, today=today), store.days(),
+                          today=today)
+
+
+def _diary_exists(url: str | None) -> bool:
+    if url:
+        return True
+    from legcheck.settings import default_database_url
+
+    return Path(default_database_url().removeprefix("sqlite:///")).exists()
+
+
 def now_in(store: Any) -> datetime:
     from legcheck.diary.when import zone
 
