@@ -46,6 +46,7 @@ eval: install
 
 bench: install-test
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.diary
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

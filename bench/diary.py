@@ -22,8 +22,11 @@ from typing import Any
 import numpy as np
 from sqlalchemy import create_engine, text
 
+from legcheck import check
+from legcheck.api import default_knowledge
 from legcheck.diary.database import connect
 from legcheck.diary.entries import EpisodeIn
+from legcheck.diary.findings import diary_findings
 from legcheck.diary.stats import analyse_store
 from legcheck.diary.store import DiaryStore
 from legcheck.diary.transfer import import_document
@@ -63,10 +66,19 @@ def bench_store(url: str, document: dict[str, Any], runs: int) -> dict[str, floa
         start = time.perf_counter()
         analyse_store(store, today=today)
         samples.append(time.perf_counter() - start)
+    checks = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        analysis = analyse_store(store, today=today)
+        findings = diary_findings(default_knowledge(), analysis, store.days(), today=today)
+        check(diary=findings).to_dict()
+        checks.append(time.perf_counter() - start)
     logged = bench_logging(store, 500)
     store.engine.dispose()
     return {"import_s": round(imported, 2), "stats_median_s": round(statistics.median(samples), 3),
-            "stats_max_s": round(max(samples), 3), "log_per_second": round(logged)}
+            "stats_max_s": round(max(samples), 3),
+            "check_with_diary_median_s": round(statistics.median(checks), 3),
+            "log_per_second": round(logged)}
 
 
 def bench_logging(store: DiaryStore, count: int) -> float:
