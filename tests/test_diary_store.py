@@ -217,3 +217,21 @@ def test_a_writer_killed_mid_write_leaves_whole_entries(database_url: str) -> No
     assert all(e.note == "x" * 500 and e.where == "left-calf" and e.kind == "twitch"
                for e in entries)
     store.add_episode(episode())  # the database is still writable
+
+
+def test_bulk_statistics_equal_the_record_by_record_analysis(store: DiaryStore) -> None:
+    """The store's bulk read (epoch seconds, zones converted at once) must give exactly what
+    analysing each episode record gives, across a daylight-saving change and around midnight."""
+    from legcheck.diary.analysis import EpisodeRecord, analyse
+    from legcheck.diary.stats import analyse_store
+
+    start = datetime(2026, 3, 20, 23, 45, tzinfo=LONDON)  # the clocks go forward on 29 March
+    for step in range(60):
+        moment = start + timedelta(hours=7 * step, minutes=step)
+        store.add_episode(episode(at=moment, kind=("twitch", "jerk")[step % 2],
+                                  during=(None, "rest", "sleep")[step % 3]))
+    today = date(2026, 4, 20)
+    records = [EpisodeRecord(local_time=e.at.astimezone(LONDON), kind=e.kind, during=e.during)
+               for e in store.episodes()]
+    expected = analyse(records, [], today=today).to_dict()
+    assert analyse_store(store, today=today).to_dict() == expected

@@ -146,9 +146,36 @@ class DiaryAnalysis(Plain):
     summary: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class EpisodeColumns:
+    """The episodes as columns, which is all the analysis reads: the local date (as an ordinal)
+    and hour of each, its kind and its setting. Built from records, or in bulk by a store."""
+
+    ordinals: np.ndarray
+    hours: np.ndarray
+    kinds: Sequence[str]
+    durings: Sequence[str | None]
+
+    @classmethod
+    def from_records(cls, episodes: Sequence[EpisodeRecord]) -> EpisodeColumns:
+        count = len(episodes)
+        return cls(
+            ordinals=np.fromiter((e.local_time.date().toordinal() for e in episodes),
+                                 dtype=np.int64, count=count),
+            hours=np.fromiter((e.local_time.hour for e in episodes), dtype=np.int64,
+                              count=count),
+            kinds=[e.kind for e in episodes], durings=[e.during for e in episodes])
+
+
 def analyse(episodes: Sequence[EpisodeRecord], days: Sequence[DayRecord], *,
             today: date) -> DiaryAnalysis:
     """The whole analysis of one person's diary as of `today` (their local date)."""
+    return analyse_columns(EpisodeColumns.from_records(episodes), days, today=today)
+
+
+def analyse_columns(episodes: EpisodeColumns, days: Sequence[DayRecord], *,
+                    today: date) -> DiaryAnalysis:
+    """`analyse`, from episodes already in columns (a store's bulk read)."""
     episode_days = _episode_ordinals(episodes, today)
     day_records = _records_by_day(days, today)
     frequency = _frequency(episodes, episode_days, today)
@@ -163,9 +190,8 @@ def analyse(episodes: Sequence[EpisodeRecord], days: Sequence[DayRecord], *,
                          timing=timing, days_since_first_episode=since, summary=summary)
 
 
-def _episode_ordinals(episodes: Sequence[EpisodeRecord], today: date) -> np.ndarray:
-    ordinals = np.fromiter((episode.local_time.date().toordinal() for episode in episodes),
-                           dtype=np.int64, count=len(episodes))
+def _episode_ordinals(episodes: EpisodeColumns, today: date) -> np.ndarray:
+    ordinals = episodes.ordinals
     if len(ordinals) and ordinals.max() > today.toordinal():
         late = date.fromordinal(int(ordinals.max()))
         raise ValueError(f"an episode on {late} is after today ({today})")
@@ -183,15 +209,14 @@ def _records_by_day(days: Sequence[DayRecord], today: date) -> dict[date, DayRec
     return by_day
 
 
-def _frequency(episodes: Sequence[EpisodeRecord], ordinals: np.ndarray,
-               today: date) -> Frequency:
+def _frequency(episodes: EpisodeColumns, ordinals: np.ndarray, today: date) -> Frequency:
     if len(ordinals) == 0:
         empty = (RecentAverage(7, 0, 0, None), RecentAverage(28, 0, 0, None))
         return Frequency(None, None, 0, 0, None, None, *empty, {}, ())
     first = int(ordinals.min())
     counts = np.bincount(ordinals - first, minlength=today.toordinal() - first + 1)
     per_day = len(ordinals) / len(counts)
-    kinds = Counter(episode.kind for episode in episodes)
+    kinds = Counter(episodes.kinds)
     return Frequency(
         first_episode=date.fromordinal(first), last_episode=date.fromordinal(int(ordinals.max())),
         days_covered=len(counts), total_episodes=len(ordinals), episodes_per_day=per_day,
@@ -218,17 +243,16 @@ def _factors(counts: np.ndarray, first: date | None, by_day: dict[date, DayRecor
     return factor_effects(counts[start:stop], records, rules)
 
 
-def _timing(episodes: Sequence[EpisodeRecord]) -> Timing:
-    hours = np.fromiter((episode.local_time.hour for episode in episodes), dtype=np.int64,
-                        count=len(episodes))
-    by_hour = np.bincount(hours, minlength=24)
-    settings = Counter(episode.during for episode in episodes)
+def _timing(episodes: EpisodeColumns) -> Timing:
+    total = len(episodes.kinds)
+    by_hour = np.bincount(episodes.hours, minlength=24)
+    settings = Counter(episodes.durings)
     by_during = {during: settings[during] for during in DURINGS} | {NOT_NOTED: settings[None]}
-    noted = len(episodes) - settings[None]
+    noted = total - settings[None]
     night = int(by_hour[NIGHT_STARTS:].sum() + by_hour[:NIGHT_ENDS].sum())
-    night_share = night / len(episodes) if episodes else None
+    night_share = night / total if total else None
     asleep_share = settings["falling-asleep"] / noted if noted else None
-    busiest = int(np.argmax(by_hour)) if episodes else None
+    busiest = int(np.argmax(by_hour)) if total else None
     return Timing(by_hour=tuple(by_hour.tolist()), by_during=by_during, night_share=night_share,
                   falling_asleep_share=asleep_share, busiest_hour=busiest,
                   sentence=_timing_sentence(night_share, asleep_share, noted, busiest))

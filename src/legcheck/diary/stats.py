@@ -5,23 +5,39 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from legcheck.diary.analysis import DayRecord, DiaryAnalysis, EpisodeRecord, analyse
+import numpy as np
+
+from legcheck.diary.analysis import DayRecord, DiaryAnalysis, EpisodeColumns, analyse_columns
 from legcheck.diary.store import DiaryStore
 from legcheck.diary.when import zone
 
 
 def analyse_store(store: DiaryStore, *, today: date) -> DiaryAnalysis:
     """Every episode and day entry of the store, analysed in the person's own time zone."""
-    local = zone(store.timezone)
-    episodes = [EpisodeRecord(local_time=moment.astimezone(local), kind=kind, during=during,
-                              intensity=intensity)
-                for moment, kind, during, intensity in store.episode_moments()]
     days = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
                       sleep_hours=d.sleep_hours, stress=d.stress,
                       exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,
                       medicines=d.medicines, symptoms=d.symptoms)
             for d in store.days() if d.day <= today]
-    return analyse([e for e in episodes if e.local_time.date() <= today], days, today=today)
+    return analyse_columns(episode_columns(store, today), days, today=today)
+
+
+def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
+    """Local dates and hours of all episodes at once (pandas converts the time zone in bulk)."""
+    import pandas as pd
+
+    seconds, kinds, durings = store.episode_seconds()
+    zone(store.timezone)  # a clear error for an unknown zone before pandas sees it
+    local = pd.to_datetime(np.asarray(seconds, dtype=np.float64), unit="s", utc=True) \
+        .tz_convert(store.timezone).tz_localize(None)
+    ordinals = local.to_numpy().astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
+    keep = ordinals <= today.toordinal()
+    return EpisodeColumns(ordinals=ordinals[keep], hours=local.hour.to_numpy()[keep],
+                          kinds=[k for k, kept in zip(kinds, keep, strict=True) if kept],
+                          durings=[d for d, kept in zip(durings, keep, strict=True) if kept])
+
+
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def plot(analysis: DiaryAnalysis, path: Path) -> None:
