@@ -6,12 +6,13 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 import yaml
 from rich.console import Console
 
+from legcheck.cli_diary import fail
 from legcheck.cli_diary import register as register_diary
 from legcheck.errors import InputError, KnowledgeError, LegcheckError
 
@@ -30,12 +31,6 @@ class AnswerFormat(StrEnum):
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def fail(message: str) -> NoReturn:
-    """One clear line on stderr and exit code 2: how every bad input ends."""
-    typer.echo(f"legcheck: error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def read_answers_file(path: Path) -> dict[str, Any]:

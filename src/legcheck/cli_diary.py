@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -21,7 +21,8 @@ diary_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
                         help="List recent diary entries; edit or delete one by id.")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
+    """One clear line on stderr and exit code 2: how every bad input ends."""
     typer.echo(f"legcheck: error: {message}", err=True)
     raise typer.Exit(2)
 
