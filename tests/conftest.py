@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from legcheck.api import default_knowledge
 from legcheck.knowledge import KnowledgeBase, schema
-from legcheck.knowledge.validate import cross_reference_problems
 
 LEVEL_TEXT = [{"level": level, "label": level, "headline": f"{level} headline",
                "action": f"do {level}", "advice": f"{level} advice", "sources": ["src"]}
@@ -66,5 +65,3 @@ def kb() -> KnowledgeBase:
 def runner() -> CliRunner:
     return CliRunner()
 
-
-__all__ = ["build_kb", "cross_reference_problems"]

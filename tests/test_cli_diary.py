@@ -124,6 +124,6 @@ def test_check_uses_the_diary_and_answers_win(runner, db: list[str]) -> None:
 def test_check_opens_no_database_when_there_is_no_diary(runner, tmp_path: Path) -> None:
     result = run(runner, "check", "--set", "weakness=no", "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["findings"][0]["source"] == "answer"
-    from legcheck.settings import default_database_url
+    from legcheck.paths import default_database_path
 
-    assert not Path(default_database_url().removeprefix("sqlite:///")).exists()
+    assert not default_database_path().exists()

@@ -81,7 +81,7 @@ def test_every_finding_changes_something(finding: Finding) -> None:
 @pytest.mark.parametrize("finding", KB.findings.values(), ids=lambda f: f.id)
 def test_every_finding_is_sourced_and_asked_as_a_question(finding: Finding) -> None:
     assert finding.sources, "the 'why we ask' text is a clinical statement: it needs a source"
-    assert finding.question.rstrip(")").endswith("?") or "?" in finding.question
+    assert "?" in finding.question
     assert finding.why
 
 

@@ -60,9 +60,9 @@ def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | 
 def _diary_exists(url: str | None) -> bool:
     if url:
         return True
-    from legcheck.settings import default_database_url
+    from legcheck.paths import default_database_path
 
-    return Path(default_database_url().removeprefix("sqlite:///")).exists()
+    return default_database_path().exists()
 
 
 def now_in(store: Any) -> datetime:

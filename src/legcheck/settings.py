@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
-def default_database_url() -> str:
-    folder = Path(platformdirs.user_data_dir("legcheck", appauthor=False))
-    return f"sqlite:///{folder / 'diary.sqlite3'}"
+from legcheck.paths import default_database_url
 
 
 class Settings(BaseSettings):

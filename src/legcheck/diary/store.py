@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Float, cast, delete, func, select
+from sqlalchemy import Engine, Float, cast, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -189,12 +189,6 @@ class DiaryStore:
             if row is None or row.profile_id != self.profile_id:
                 raise InputError(f"there is no day entry d{day_id} in this diary")
             session.delete(row)
-
-    def clear(self) -> None:
-        """Delete every entry of this profile (used by import into an empty diary, and tests)."""
-        with self._write() as session:
-            session.execute(delete(Episode).where(Episode.profile_id == self.profile_id))
-            session.execute(delete(Day).where(Day.profile_id == self.profile_id))
 
 
 def _zone_of(moment: datetime, fallback: str) -> str:

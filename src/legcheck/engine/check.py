@@ -46,7 +46,7 @@ def run_check(kb: KnowledgeBase, observations: Mapping[str, Observation], *,
     shown = shown_conditions(conditions, red_flags)
     advice = _advice(kb, shown, factors, red_flags)
     cited = [*triage.sources, *(s for c in shown for s in c.sources),
-             *(s for c in shown for item in c.evidence for s in [item.source]),
+             *(item.source for c in shown for item in c.evidence),
              *(s for f in factors for s in f.sources), *(s for a in advice for s in a.sources),
              *pattern_sources]
     return CheckResult(

@@ -79,8 +79,9 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     other = _about_someone_else(lower)
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
+    family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
     for ent in doc.ents:
-        outcome = _reading(kb, ent, other)
+        outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
             continue
@@ -124,12 +125,13 @@ def _about_someone_else(lower: str) -> bool:
     return said_of_self == 0 or len(ABOUT_OTHER.findall(lower)) > said_of_self
 
 
-def _reading(kb: KnowledgeBase, ent: Any, other: bool) -> list[tuple[str, Any]] | None:
+def _reading(kb: KnowledgeBase, ent: Any, other: bool,
+             family_only: set[str]) -> list[tuple[str, Any]] | None:
     """What one match says: [(finding id, value)], or None when it does not count."""
     label: str = ent.label_
     if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
         return None
-    family_phrase = label.split("|")[0].split("=")[0] in _family_findings(kb)
+    family_phrase = label.split("|")[0].split("=")[0] in family_only
     whose = _said_of(ent)
     if family_phrase and whose != "close relative":
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
@@ -190,10 +192,6 @@ def _said_of(ent: Any) -> str | None:
         else:
             whose = "relative"
     return whose
-
-
-def _family_findings(kb: KnowledgeBase) -> set[str]:
-    return {entry.finding for entry in kb.phrases if entry.about == "family"}
 
 
 def _has_true(mentions: list[tuple[Any, str, bool]]) -> bool:
