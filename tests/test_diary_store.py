@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from legcheck.diary import database
@@ -160,11 +161,12 @@ def test_a_failed_migration_leaves_the_data_as_it_was(database_url: str,
     store.add_episode(episode())
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(alembic_config().get_main_option("script_location")), scripts)
-    (scripts / "versions" / "0002_broken.py").write_text(textwrap.dedent('''
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    (scripts / "versions" / "9999_broken.py").write_text(textwrap.dedent(f'''
         import sqlalchemy as sa
         from alembic import op
-        revision = "0002"
-        down_revision = "0001"
+        revision = "9999"
+        down_revision = "{head}"
         def upgrade():
             op.add_column("episodes", sa.Column("extra", sa.Integer))
             op.execute("UPDATE episodes SET intensity = 0")
@@ -184,7 +186,7 @@ def test_a_failed_migration_leaves_the_data_as_it_was(database_url: str,
     assert [e.intensity for e in store.episodes()] == [3]
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
-            == "0001"
+            == head
 
 
 WRITER = textwrap.dedent('''

@@ -136,13 +136,9 @@ def day(
 
 def _symptom(raw: str) -> str:
     from legcheck.api import default_knowledge
+    from legcheck.diary.findings import symptom_finding
 
-    finding_id = raw.strip().lower().replace("-", "_")
-    finding = default_knowledge().findings.get(finding_id)
-    if finding is None or finding.type != "boolean":
-        raise InputError(f"unknown symptom '{raw}'; use a yes/no finding id from "
-                         f"`legcheck findings`, e.g. numbness_tingling")
-    return finding_id
+    return symptom_finding(default_knowledge(), raw)
 
 
 @diary_app.callback()

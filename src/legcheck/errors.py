@@ -3,8 +3,10 @@
 LegcheckError
   InputError       something a person gave us is wrong (unknown finding, value out of range,
                    unreadable answers file); the CLI prints its message on one line and exits 2
+    NotFoundError  an entry id that is not in this person's diary (HTTP 404; exit 2 on the CLI)
   KnowledgeError   the knowledge base is invalid; carries every problem with its file and field
   StorageError     the diary database cannot be opened or written; the message is one line
+  SettingsError    a setting is unsafe or missing (hosted mode with the placeholder secret)
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ class LegcheckError(Exception):
 
 class InputError(LegcheckError, ValueError):
     """Bad input from the person or the caller: the message is one readable line."""
+
+
+class NotFoundError(InputError):
+    """An id that names nothing in this person's diary (or names someone else's entry)."""
 
 
 class KnowledgeError(LegcheckError):
@@ -30,3 +36,7 @@ class KnowledgeError(LegcheckError):
 
 class StorageError(LegcheckError):
     """The diary database cannot be opened, migrated or written."""
+
+
+class SettingsError(LegcheckError):
+    """The settings do not allow what was asked (the server refuses to start)."""

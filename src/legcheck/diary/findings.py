@@ -84,3 +84,13 @@ def _value(kb: KnowledgeBase, finding_id: str, value: Any) -> Any:
         return coerce_value(kb.findings[finding_id], value)
     except InputError:
         return None  # outside the finding's range: leave it unknown rather than guess
+
+
+def symptom_finding(kb: KnowledgeBase, raw: str) -> str:
+    """A symptom logged in the diary as the id of a yes/no finding, or InputError."""
+    finding_id = raw.strip().lower().replace("-", "_")
+    finding = kb.findings.get(finding_id)
+    if finding is None or finding.type != "boolean":
+        raise InputError(f"unknown symptom '{raw}'; use a yes/no finding id from "
+                         f"`legcheck findings`, e.g. numbness_tingling")
+    return finding_id

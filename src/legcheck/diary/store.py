@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from legcheck.diary.entries import DayIn, EpisodeIn, checked
 from legcheck.diary.models import Day, Episode, Profile
 from legcheck.diary.when import zone
-from legcheck.errors import InputError, StorageError
+from legcheck.errors import InputError, NotFoundError, StorageError
 
 EPISODE_FIELDS = ("kind", "where", "intensity", "during", "duration_seconds", "note")
 DAY_FIELDS = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exercise_minutes",
@@ -66,6 +66,13 @@ class DiaryStore:
                 session.flush()
             self.profile_id, self.timezone = found.id, found.timezone
 
+    @classmethod
+    def attached(cls, engine: Engine, *, profile_id: int, timezone_name: str) -> DiaryStore:
+        """The store of a profile already known by id (a hosted account's), with no lookup."""
+        store = cls.__new__(cls)
+        store.engine, store.profile_id, store.timezone = engine, profile_id, timezone_name
+        return store
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
         try:
@@ -95,7 +102,8 @@ class DiaryStore:
             return row.id
 
     def episodes(self, *, since: datetime | None = None, until: datetime | None = None,
-                 limit: int | None = None, newest_first: bool = False) -> list[StoredEpisode]:
+                 limit: int | None = None, offset: int = 0,
+                 newest_first: bool = False) -> list[StoredEpisode]:
         query = select(Episode).where(Episode.profile_id == self.profile_id)
         if since is not None:
             query = query.where(Episode.occurred_at >= since)
@@ -103,8 +111,13 @@ class DiaryStore:
             query = query.where(Episode.occurred_at < until)
         order = Episode.occurred_at.desc() if newest_first else Episode.occurred_at
         with self._read() as session:
-            rows = session.scalars(query.order_by(order, Episode.id).limit(limit)).all()
+            rows = session.scalars(query.order_by(order, Episode.id).limit(limit)
+                                   .offset(offset or None)).all()
             return [_stored_episode(row) for row in rows]
+
+    def episode(self, *, episode_id: int) -> StoredEpisode:
+        with self._read() as session:
+            return _stored_episode(self._episode_row(session, episode_id))
 
     def episode_seconds(self) -> tuple[list[float], list[str], list[str | None]]:
         """Seconds since 1970 (UTC), kind and setting of every episode: the bulk read behind the
@@ -152,7 +165,7 @@ class DiaryStore:
     def _episode_row(self, session: Session, episode_id: int) -> Episode:
         row = session.get(Episode, episode_id)
         if row is None or row.profile_id != self.profile_id:
-            raise InputError(f"there is no episode e{episode_id} in this diary")
+            raise NotFoundError(f"there is no episode e{episode_id} in this diary")
         return row
 
     # ---- days -----------------------------------------------------------------------------
@@ -174,21 +187,50 @@ class DiaryStore:
             session.flush()
             return row.id
 
-    def days(self, *, since: date | None = None, until: date | None = None) -> list[StoredDay]:
+    def days(self, *, since: date | None = None, until: date | None = None,
+             limit: int | None = None, offset: int = 0,
+             newest_first: bool = False) -> list[StoredDay]:
         query = select(Day).where(Day.profile_id == self.profile_id)
         if since is not None:
             query = query.where(Day.day >= since)
         if until is not None:
             query = query.where(Day.day < until)
+        order = Day.day.desc() if newest_first else Day.day
         with self._read() as session:
-            return [_stored_day(row) for row in session.scalars(query.order_by(Day.day)).all()]
+            rows = session.scalars(query.order_by(order).limit(limit).offset(offset or None))
+            return [_stored_day(row) for row in rows.all()]
+
+    def day(self, *, day_id: int) -> StoredDay:
+        with self._read() as session:
+            return _stored_day(self._day_row(session, day_id))
+
+    def update_day(self, *, day_id: int, changes: dict[str, Any]) -> StoredDay:
+        """Replace the fields in `changes` (lists too, unlike add_day, which merges them)."""
+        with self._write() as session:
+            row = self._day_row(session, day_id)
+            current = {name: getattr(row, name) for name in DAY_FIELDS}
+            current["medicines"], current["symptoms"] = (tuple(row.medicines or ()),
+                                                         tuple(row.symptoms or ()))
+            entry = checked(DayIn, {**current, "day": row.day, **changes})
+            if entry.day != row.day and session.scalar(select(Day.id).where(
+                    Day.profile_id == self.profile_id, Day.day == entry.day)) is not None:
+                raise InputError(f"there is already a day entry for {entry.day:%Y-%m-%d}")
+            for name in DAY_FIELDS:
+                value = getattr(entry, name)
+                setattr(row, name, sorted(value) if name in ("medicines", "symptoms") else value)
+            row.day = entry.day
+            session.flush()
+            return _stored_day(row)
 
     def delete_day(self, *, day_id: int) -> None:
         with self._write() as session:
-            row = session.get(Day, day_id)
-            if row is None or row.profile_id != self.profile_id:
-                raise InputError(f"there is no day entry d{day_id} in this diary")
-            session.delete(row)
+            session.delete(self._day_row(session, day_id))
+
+    def _day_row(self, session: Session, day_id: int) -> Day:
+        row = session.get(Day, day_id)
+        if row is None or row.profile_id != self.profile_id:
+            raise NotFoundError(f"there is no day entry d{day_id} in this diary")
+        return row
 
 
 def _zone_of(moment: datetime, fallback: str) -> str:
