@@ -7,7 +7,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from legcheck.paths import default_database_url
 
-PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the placeholder that hosted mode refuses
+PLACEHOLDER_SECRET = "change-me"
 
 
 class Settings(BaseSettings):

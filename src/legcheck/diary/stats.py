@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -40,9 +41,10 @@ def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
-def plot(analysis: DiaryAnalysis, path: Path) -> None:
+def plot(analysis: DiaryAnalysis, path: Path | BinaryIO) -> None:
     """Episodes per day over time with the fitted trend, and each factor's rate ratio with its
-    95% interval. Black and white friendly: lines and markers, not colour alone."""
+    95% interval, as a PNG file (or into a binary stream). Black and white friendly: lines and
+    markers, not colour alone."""
     import matplotlib
     import matplotlib.dates
 
@@ -66,7 +68,7 @@ def plot(analysis: DiaryAnalysis, path: Path) -> None:
     counts_axis.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
     _factor_panel(factors_axis, analysis)
     figure.tight_layout()
-    figure.savefig(path)
+    figure.savefig(path, format=None if isinstance(path, str | Path) else "png")
     plt.close(figure)
 
 

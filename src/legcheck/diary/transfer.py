@@ -36,18 +36,18 @@ def export_json(store: DiaryStore) -> str:
 
 def _document(store: DiaryStore) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "timezone": store.timezone,
-            "episodes": [_episode_dict(e) for e in store.episodes()],
-            "days": [_day_dict(d) for d in store.days()]}
+            "episodes": [episode_dict(e) for e in store.episodes()],
+            "days": [day_dict(d) for d in store.days()]}
 
 
-def _episode_dict(episode: StoredEpisode) -> dict[str, Any]:
+def episode_dict(episode: StoredEpisode) -> dict[str, Any]:
     data = asdict(episode)
     data["timezone"] = getattr(episode.at.tzinfo, "key", "UTC")
     data["at"] = episode.at.isoformat()
     return data
 
 
-def _day_dict(day: StoredDay) -> dict[str, Any]:
+def day_dict(day: StoredDay) -> dict[str, Any]:
     data = asdict(day)
     data["day"] = day.day.isoformat()
     data["medicines"], data["symptoms"] = list(day.medicines), list(day.symptoms)

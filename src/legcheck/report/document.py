@@ -43,11 +43,12 @@ class Section:
 JUDGEMENT_WORDS = {"normal": "normal", "concerning": "concerning", "unknown": "not known yet"}
 
 
-def build_document(result: CheckResult) -> list[Section]:
+def build_document(result: CheckResult, *, correction_hint: str | None = None) -> list[Section]:
     """The sections in order. What we understood from the person's words opens the answer,
-    except when the action is urgent or an emergency: then that comes first."""
+    except when the action is urgent or an emergency: then that comes first. `correction_hint`
+    replaces the command-line advice on correcting a misreading (the web pages have forms)."""
     level = result.triage.level
-    opening = [_short_answer(result, level), _understood(result)]
+    opening = [_short_answer(result, level), _understood(result, correction_hint)]
     if level not in ("emergency", "urgent"):
         opening.reverse()
     sections = [*opening, _likely(result), _factors(result), _warning_signs(result),
@@ -55,7 +56,7 @@ def build_document(result: CheckResult) -> list[Section]:
     return [section for section in sections if section.blocks]
 
 
-def _understood(result: CheckResult) -> Section:
+def _understood(result: CheckResult, correction_hint: str | None) -> Section:
     """Each finding read from the text, with the words it came from, so a misreading shows."""
     section = Section("What we understood")
     section.blocks += [Paragraph(message, tone="urgent") for message in result.messages]
@@ -65,9 +66,9 @@ def _understood(result: CheckResult) -> Section:
             f"{result.finding_labels[o.finding]}: {result.finding_values[o.finding]} "
             f"(from \"{o.span}\")"
             for o in from_text)))
-        section.blocks.append(Paragraph(
+        section.blocks.append(Paragraph(correction_hint or (
             "If we misread something, correct it with --set FINDING=VALUE (for example "
-            f"--set {from_text[0].finding}=...); an answer you give wins over what we read.",
+            f"--set {from_text[0].finding}=...); an answer you give wins over what we read."),
             tone="muted"))
     if result.not_counted:
         section.blocks.append(Paragraph(

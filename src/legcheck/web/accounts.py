@@ -1,7 +1,8 @@
 """Hosted accounts: sign up, log in, sessions, API tokens, export everything, delete everything.
 
 Passwords are argon2 hashes; session and API tokens are random, shown once, and stored only as
-SHA-256 hashes. Every function takes the engine and returns plain values: no state in the process."""
+SHA-256 hashes. Every function takes the engine and returns plain values: no state in the
+process."""
 
 from __future__ import annotations
 

@@ -1,0 +1,198 @@
+"""The REST API under /api/v1: thin routes over the same core functions as the CLI."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import PlainTextResponse
+
+from legcheck.errors import InputError
+from legcheck.web import diary_calls as calls
+from legcheck.web.context import (
+    DiaryAccess,
+    api_diary,
+    api_owner,
+    client_address,
+    limit_checks,
+    web,
+)
+from legcheck.web.schemas import CheckRequest, DayChange, DayCreate, EpisodeChange, EpisodeCreate
+
+router = APIRouter()
+Diary = Annotated[DiaryAccess, Depends(api_diary)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many entries.")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many entries (paging).")]
+Since = Annotated[str | None, Query(description="From this date or date and time (included).")]
+Until = Annotated[str | None, Query(description="Before this date or date and time.")]
+
+
+@router.post("/check", tags=["check"])
+def check(body: CheckRequest, request: Request) -> dict[str, Any]:
+    """The check: the same JSON object as `legcheck check --format json`."""
+    from legcheck.api import check as run_check
+
+    if body.text is None and body.answers is None:
+        raise InputError("give text, answers or both")
+    diary = None
+    if body.diary:
+        access = api_diary(request)
+        limit_checks(request, f"account:{access.owner.account_id}")
+        diary = diary_findings(access)
+    else:
+        limit_checks(request, f"client:{client_address(request)}")
+    return run_check(text=body.text, answers=body.answers, diary=diary).to_dict()
+
+
+def diary_findings(access: DiaryAccess) -> dict[str, Any]:
+    from legcheck.api import default_knowledge
+    from legcheck.diary.findings import diary_findings as findings
+    from legcheck.diary.stats import analyse_store
+
+    today = access.now().date()
+    return findings(default_knowledge(), analyse_store(access.store, today=today),
+                    access.store.days(), today=today)
+
+
+@router.get("/episodes", tags=["diary"])
+def list_episodes(diary: Diary, since: Since = None, until: Until = None, limit: Limit = 100,
+                  offset: Offset = 0) -> dict[str, Any]:
+    """Episodes, newest first, between `since` and `until`, a page at a time."""
+    zone_name = diary.store.timezone
+    rows = diary.store.episodes(since=calls.moment(since, "since", zone_name),
+                                until=calls.moment(until, "until", zone_name),
+                                limit=limit, offset=offset, newest_first=True)
+    return _page("episodes", [calls.episode_json(row) for row in rows], limit, offset)
+
+
+def _page(name: str, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    return {name: items, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if len(items) == limit else None}
+
+
+@router.post("/episodes", status_code=201, tags=["diary"])
+def create_episode(body: EpisodeCreate, diary: Diary) -> dict[str, Any]:
+    """Log an episode (defaults to now)."""
+    return calls.episode_json(calls.add_episode(diary, body.model_dump()))
+
+
+@router.get("/episodes/{episode_id}", tags=["diary"])
+def read_episode(episode_id: int, diary: Diary) -> dict[str, Any]:
+    return calls.episode_json(diary.store.episode(episode_id=episode_id))
+
+
+@router.patch("/episodes/{episode_id}", tags=["diary"])
+def update_episode(episode_id: int, body: EpisodeChange, diary: Diary) -> dict[str, Any]:
+    """Change the fields given; the others stay as they were."""
+    changes = body.model_dump(exclude_unset=True)
+    return calls.episode_json(calls.change_episode(diary, episode_id, changes))
+
+
+@router.delete("/episodes/{episode_id}", status_code=204, tags=["diary"])
+def delete_episode(episode_id: int, diary: Diary) -> Response:
+    diary.store.delete_episode(episode_id=episode_id)
+    return Response(status_code=204)
+
+
+@router.get("/days", tags=["diary"])
+def list_days(diary: Diary, since: Since = None, until: Until = None, limit: Limit = 100,
+              offset: Offset = 0) -> dict[str, Any]:
+    """Day entries, newest first, between `since` and `until` (dates), a page at a time."""
+    zone_name = diary.store.timezone
+    start, end = calls.moment(since, "since", zone_name), calls.moment(until, "until", zone_name)
+    rows = diary.store.days(since=start.date() if start else None,
+                            until=end.date() if end else None, limit=limit, offset=offset,
+                            newest_first=True)
+    return _page("days", [calls.day_json(row) for row in rows], limit, offset)
+
+
+@router.post("/days", status_code=201, tags=["diary"])
+def create_day(body: DayCreate, diary: Diary) -> dict[str, Any]:
+    """Log a day's context; fields left out keep what was logged before for that day."""
+    return calls.day_json(calls.add_day(diary, body.model_dump()))
+
+
+@router.get("/days/{day_id}", tags=["diary"])
+def read_day(day_id: int, diary: Diary) -> dict[str, Any]:
+    return calls.day_json(diary.store.day(day_id=day_id))
+
+
+@router.patch("/days/{day_id}", tags=["diary"])
+def update_day(day_id: int, body: DayChange, diary: Diary) -> dict[str, Any]:
+    """Replace the fields given (lists included); the others stay as they were."""
+    return calls.day_json(calls.change_day(diary, day_id, body.model_dump(exclude_unset=True)))
+
+
+@router.delete("/days/{day_id}", status_code=204, tags=["diary"])
+def delete_day(day_id: int, diary: Diary) -> Response:
+    diary.store.delete_day(day_id=day_id)
+    return Response(status_code=204)
+
+
+@router.get("/stats", tags=["diary"])
+def stats(diary: Diary) -> dict[str, Any]:
+    """The same JSON object as `legcheck stats --format json`."""
+    from legcheck.diary.stats import analyse_store
+
+    return analyse_store(diary.store, today=diary.now().date()).to_dict()
+
+
+@router.get("/stats/chart.png", tags=["diary"], response_class=Response,
+            responses={200: {"content": {"image/png": {}}}})
+def stats_chart(diary: Diary) -> Response:
+    """The chart of `legcheck stats --plot`: counts with the trend, and the factor ratios."""
+    return Response(calls.chart_png(diary.store, diary.now().date()), media_type="image/png")
+
+
+@router.get("/export", tags=["diary"], response_class=PlainTextResponse)
+def export(diary: Diary, format: Annotated[str, Query(
+        pattern="^(json|csv)$", description="json or csv")] = "json") -> Response:
+    """The whole diary, as `legcheck export` writes it (lossless: import reads it back)."""
+    from legcheck.diary.transfer import export_csv, export_json
+
+    if format == "csv":
+        return Response(export_csv(diary.store), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="diary.csv"'})
+    return Response(export_json(diary.store), media_type="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="diary.json"'})
+
+
+IMPORT_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": {"type": "object"}},
+    "text/csv": {"schema": {"type": "string"}}}}}
+
+
+@router.post("/import", tags=["diary"], openapi_extra=IMPORT_BODY)
+async def import_diary(request: Request) -> dict[str, int]:
+    """Import a JSON or CSV export (Content-Type application/json or text/csv); all or nothing."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in ("application/json", "text/csv"):
+        raise InputError("send the export as application/json or text/csv")
+    try:
+        text = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the file is not UTF-8 text") from None
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_import_text, request, text)
+
+
+def _import_text(request: Request, text: str) -> dict[str, int]:
+    from legcheck.diary.transfer import import_document, read_export
+
+    access = api_diary(request)
+    episodes, days = import_document(access.store, read_export(text))
+    return {"episodes": episodes, "days": days}
+
+
+@router.get("/health", tags=["service"])
+def health(request: Request) -> dict[str, str]:
+    """For a load balancer: the process answers and its database is reachable."""
+    from sqlalchemy import text
+
+    with web(request).engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    return {"status": "ok"}
+
+
+__all__ = ["api_owner", "router"]

@@ -1,0 +1,85 @@
+"""The diary operations the API and the pages share: parse what a person typed, call the store.
+Kept apart from the routes so that both interfaces accept exactly the same input."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, time
+from typing import Any
+
+from legcheck.api import default_knowledge
+from legcheck.diary.entries import DayIn, EpisodeIn, checked
+from legcheck.diary.findings import symptom_finding
+from legcheck.diary.store import DiaryStore, StoredDay, StoredEpisode
+from legcheck.diary.transfer import day_dict, episode_dict
+from legcheck.diary.when import parse_day, parse_when, zone
+from legcheck.errors import InputError
+from legcheck.web.context import DiaryAccess
+
+
+def add_episode(access: DiaryAccess, fields: dict[str, Any]) -> StoredEpisode:
+    data = {**fields, "at": parse_when(str(fields.get("at") or "now"), now=access.now())}
+    episode_id = access.store.add_episode(checked(EpisodeIn, data))
+    return access.store.episode(episode_id=episode_id)
+
+
+def change_episode(access: DiaryAccess, episode_id: int, changes: dict[str, Any]
+                   ) -> StoredEpisode:
+    access.store.episode(episode_id=episode_id)  # 404 before 422 for someone else's id
+    if "at" in changes:
+        changes = {**changes, "at": parse_when(str(changes["at"] or "now"), now=access.now())}
+    return access.store.update_episode(episode_id=episode_id, changes=changes)
+
+
+def day_fields(access: DiaryAccess, fields: dict[str, Any]) -> dict[str, Any]:
+    data = dict(fields)
+    if "day" in data:
+        data["day"] = parse_day(str(data["day"] or "today"), today=access.now().date())
+    kb = default_knowledge()
+    for name in ("medicines", "symptoms"):
+        if data.get(name) is not None:
+            items = [str(item).strip() for item in data[name] if str(item).strip()]
+            data[name] = tuple(symptom_finding(kb, s) for s in items) if name == "symptoms" \
+                else tuple(items)
+    return data
+
+
+def add_day(access: DiaryAccess, fields: dict[str, Any]) -> StoredDay:
+    entry = checked(DayIn, day_fields(access, {"day": "today", **fields}))
+    return access.store.day(day_id=access.store.add_day(entry))
+
+
+def change_day(access: DiaryAccess, day_id: int, changes: dict[str, Any]) -> StoredDay:
+    access.store.day(day_id=day_id)
+    return access.store.update_day(day_id=day_id, changes=day_fields(access, changes))
+
+
+def moment(text: str | None, name: str, timezone_name: str) -> datetime | None:
+    """A date (its start, in the person's zone) or an ISO date and time, for list filters."""
+    if text is None or not text.strip():
+        return None
+    try:
+        if len(text.strip()) == 10:
+            return datetime.combine(date.fromisoformat(text.strip()), time(),
+                                    zone(timezone_name))
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{name}: give a date (2026-11-20) or a date and time") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone(timezone_name))
+
+
+def episode_json(episode: StoredEpisode) -> dict[str, Any]:
+    return episode_dict(episode)
+
+
+def day_json(day: StoredDay) -> dict[str, Any]:
+    return day_dict(day)
+
+
+def chart_png(store: DiaryStore, today: date) -> bytes:
+    """The statistics chart (counts with trend, factor ratios) drawn by the CLI's plot code."""
+    from legcheck.diary.stats import analyse_store, plot
+
+    buffer = io.BytesIO()
+    plot(analyse_store(store, today=today), buffer)
+    return buffer.getvalue()

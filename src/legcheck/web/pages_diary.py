@@ -1,0 +1,155 @@
+"""The diary pages: log an episode in two taps, the day's context, the list with edit and
+delete, and the statistics in plain words with charts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from legcheck.web import diary_calls as calls
+from legcheck.web.pages import page_access
+from legcheck.web.render import page, require_csrf
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+EPISODE_FIELDS = ("kind", "at", "where", "intensity", "during", "note")
+DAY_NUMBERS = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exercise_minutes",
+               "fluids_litres")
+LOCATIONS = ("left-calf", "right-calf", "both-calves", "left-thigh", "right-thigh",
+             "both-thighs", "left-foot", "right-foot", "whole-leg", "both-legs")
+THREE_HOURS = 3
+
+
+async def form_of(request: Request) -> dict[str, Any]:
+    """The form's fields (lists for repeated names), after checking its CSRF token."""
+    form = await request.form()
+    require_csrf(request, form.get("csrf") if isinstance(form.get("csrf"), str) else None)
+    fields: dict[str, Any] = {}
+    for key, value in form.multi_items():
+        if key != "csrf" and isinstance(value, str):
+            fields.setdefault(key, []).append(value.strip())
+    return fields
+
+
+def one(fields: dict[str, Any], name: str) -> str | None:
+    values = [v for v in fields.get(name, []) if v]
+    return values[-1] if values else None
+
+
+def episode_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Blank means not noted; numbers stay text for the entry model to check."""
+    return {name: one(fields, name) for name in EPISODE_FIELDS}
+
+
+def day_form_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {name: one(fields, name) for name in (*DAY_NUMBERS, "note")}
+    data["day"] = one(fields, "day") or "today"
+    data["medicines"] = [m for m in (one(fields, "medicines") or "").split(",") if m.strip()]
+    data["symptoms"] = [s for s in fields.get("symptoms", []) if s]
+    return data
+
+
+@router.get("/diary", response_class=HTMLResponse)
+def diary(request: Request, page_number: int = 1) -> Response:
+    return page(request, "diary.html", diary_context(page_access(request), max(page_number, 1)))
+
+
+def diary_context(access: Any, page_number: int) -> dict[str, Any]:
+    from legcheck.api import default_knowledge
+    from legcheck.diary.stats import analyse_store
+
+    store, today = access.store, access.now().date()
+    episodes = store.episodes(limit=PAGE_SIZE + 1, offset=(page_number - 1) * PAGE_SIZE,
+                              newest_first=True)
+    analysis = analyse_store(store, today=today)
+    kb = default_knowledge()
+    symptoms = [f for f in kb.findings.values()
+                if f.type == "boolean" and f.group in ("symptom", "warning")]
+    return {"episodes": episodes[:PAGE_SIZE], "more": len(episodes) > PAGE_SIZE,
+            "page_number": page_number, "days": store.days(since=today - timedelta(days=60),
+                                                           newest_first=True),
+            "analysis": analysis, "by_time": time_blocks(analysis.timing.by_hour),
+            "today": today.isoformat(), "locations": LOCATIONS, "symptoms": symptoms,
+            "labels": {f.id: f.label for f in symptoms}}
+
+
+def time_blocks(by_hour: tuple[int, ...]) -> list[tuple[str, int, int]]:
+    """Episodes in three-hour blocks: (label, count, bar width in percent)."""
+    counts = [sum(by_hour[start:start + THREE_HOURS]) for start in range(0, 24, THREE_HOURS)]
+    top = max(counts) or 1
+    return [(f"{start:02d}:00-{start + THREE_HOURS:02d}:00", count, round(100 * count / top))
+            for start, count in zip(range(0, 24, THREE_HOURS), counts, strict=True)]
+
+
+@router.get("/diary/chart.png")
+def chart(request: Request) -> Response:
+    access = page_access(request)
+    return Response(calls.chart_png(access.store, access.now().date()), media_type="image/png",
+                    headers={"Cache-Control": "no-store"})
+
+
+def back_to_diary(anchor: str = "") -> Response:
+    return RedirectResponse(f"/diary{anchor}", status_code=303)
+
+
+@router.post("/diary/episodes")
+async def log_episode(request: Request) -> Response:
+    fields = episode_fields(await form_of(request))
+    await run_in_threadpool(calls.add_episode, page_access(request), fields)
+    return back_to_diary("#entries")
+
+
+@router.get("/diary/episodes/{episode_id}/edit", response_class=HTMLResponse)
+def edit_episode(request: Request, episode_id: int) -> Response:
+    episode = page_access(request).store.episode(episode_id=episode_id)
+    return page(request, "episode_edit.html", {"episode": episode, "locations": LOCATIONS})
+
+
+@router.post("/diary/episodes/{episode_id}")
+async def change_episode(request: Request, episode_id: int) -> Response:
+    fields = episode_fields(await form_of(request))
+    fields["at"] = fields["at"] or "now"
+    await run_in_threadpool(calls.change_episode, page_access(request), episode_id, fields)
+    return back_to_diary("#entries")
+
+
+@router.post("/diary/episodes/{episode_id}/delete")
+async def delete_episode(request: Request, episode_id: int) -> Response:
+    await form_of(request)
+    page_access(request).store.delete_episode(episode_id=episode_id)
+    return back_to_diary("#entries")
+
+
+@router.post("/diary/days")
+async def log_day(request: Request) -> Response:
+    fields = day_form_fields(await form_of(request))
+    await run_in_threadpool(calls.add_day, page_access(request), fields)
+    return back_to_diary("#days")
+
+
+@router.get("/diary/days/{day_id}/edit", response_class=HTMLResponse)
+def edit_day(request: Request, day_id: int) -> Response:
+    from legcheck.api import default_knowledge
+
+    day = page_access(request).store.day(day_id=day_id)
+    symptoms = [f for f in default_knowledge().findings.values()
+                if f.type == "boolean" and f.group in ("symptom", "warning")]
+    return page(request, "day_edit.html", {"day": day, "symptoms": symptoms})
+
+
+@router.post("/diary/days/{day_id}")
+async def change_day(request: Request, day_id: int) -> Response:
+    fields = day_form_fields(await form_of(request))
+    await run_in_threadpool(calls.change_day, page_access(request), day_id, fields)
+    return back_to_diary("#days")
+
+
+@router.post("/diary/days/{day_id}/delete")
+async def delete_day(request: Request, day_id: int) -> Response:
+    await form_of(request)
+    page_access(request).store.delete_day(day_id=day_id)
+    return back_to_diary("#days")
