@@ -147,6 +147,38 @@ def knowledge_check() -> None:
                f"{len(kb.factors)} factors, {len(kb.sources)} sources.")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="The port to listen on.")] = 8000,
+    db: Annotated[str | None, typer.Option("--db", help="Diary database URL.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes (more than 1 needs a database all of them can reach, "
+                    "such as PostgreSQL).")] = 1,
+    forwarded_allow_ips: Annotated[str, typer.Option(
+        help="Addresses of the proxies whose X-Forwarded-For is trusted (a load balancer).")
+    ] = "127.0.0.1",
+) -> None:
+    """Start the web app and REST API on http://HOST:PORT (Ctrl+C stops it)."""
+    import os
+
+    import uvicorn
+
+    from legcheck.settings import Settings
+    from legcheck.web import create_app
+
+    if db is not None:
+        os.environ["LEGCHECK_DATABASE_URL"] = db  # the worker processes read the same settings
+    try:
+        application = create_app(Settings())
+    except LegcheckError as error:
+        fail(str(error))
+    typer.echo(f"legcheck is serving on http://{host}:{port} (API docs: /api/v1/docs)", err=True)
+    target = "legcheck.web.app:app_from_environment" if workers > 1 else application
+    uvicorn.run(target, host=host, port=port, workers=workers, factory=workers > 1,
+                proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips, log_level="warning")
+
+
 def _knowledge():
     from legcheck.api import default_knowledge
 

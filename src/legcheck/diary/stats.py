@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO
@@ -67,8 +68,10 @@ def plot(analysis: DiaryAnalysis, path: Path | BinaryIO) -> None:
     counts_axis.xaxis.set_major_locator(locator)
     counts_axis.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
     _factor_panel(factors_axis, analysis)
-    figure.tight_layout()
-    figure.savefig(path, format=None if isinstance(path, str | Path) else "png")
+    with warnings.catch_warnings():  # a diary of a day or two: matplotlib picks ticks anyway
+        warnings.filterwarnings("ignore", message="AutoDateLocator was unable")
+        figure.tight_layout()
+        figure.savefig(path, format=None if isinstance(path, str | Path) else "png")
     plt.close(figure)
 
 

@@ -111,6 +111,8 @@ async def report_import(request: Request) -> Response:
         content = (await upload.read()).decode("utf-8")
     except UnicodeDecodeError:
         raise InputError("the file is not UTF-8 text") from None
+    finally:
+        await form.close()
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_import_page, request, content)
