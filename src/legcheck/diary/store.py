@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from legcheck.diary.entries import DayIn, EpisodeIn, checked
-from legcheck.diary.models import Day, Episode, Profile
+from legcheck.diary.models import Check, Day, Episode, Profile
 from legcheck.diary.when import zone
 from legcheck.errors import InputError, StorageError
 
@@ -50,6 +50,16 @@ class StoredDay:
     medicines: tuple[str, ...]
     symptoms: tuple[str, ...]
     note: str | None
+
+
+@dataclass(frozen=True)
+class StoredCheck:
+    id: int
+    taken_at: datetime  # in the zone it was taken in
+    knowledge_version: str
+    text: str | None
+    answers: dict[str, Any]  # finding id -> value, as the person gave them
+    result: dict[str, Any]  # the check's JSON (CheckResult.to_dict())
 
 
 class DiaryStore:
@@ -191,6 +201,43 @@ class DiaryStore:
             session.delete(row)
 
 
+    # ---- checks ---------------------------------------------------------------------------
+    def add_check(self, *, taken_at: datetime, text: str | None, answers: dict[str, Any],
+                  result: dict[str, Any]) -> int:
+        """Save a check's input and result, so later checks and the report can compare."""
+        if taken_at.tzinfo is None:
+            raise InputError("a check's time must carry its time zone")
+        if not isinstance(result.get("knowledge_version"), str):
+            raise InputError("a check result must carry its knowledge_version")
+        with self._write() as session:
+            row = Check(profile_id=self.profile_id, taken_at=taken_at,
+                        timezone=_zone_of(taken_at, self.timezone),
+                        knowledge_version=result["knowledge_version"], text=text,
+                        answers=dict(answers), result=dict(result))
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def checks(self, *, since: datetime | None = None,
+               until: datetime | None = None) -> list[StoredCheck]:
+        """Saved checks, oldest first."""
+        query = select(Check).where(Check.profile_id == self.profile_id)
+        if since is not None:
+            query = query.where(Check.taken_at >= since)
+        if until is not None:
+            query = query.where(Check.taken_at < until)
+        with self._read() as session:
+            rows = session.scalars(query.order_by(Check.taken_at, Check.id)).all()
+            return [_stored_check(row) for row in rows]
+
+    def delete_check(self, *, check_id: int) -> None:
+        with self._write() as session:
+            row = session.get(Check, check_id)
+            if row is None or row.profile_id != self.profile_id:
+                raise InputError(f"there is no check c{check_id} in this diary")
+            session.delete(row)
+
+
 def _zone_of(moment: datetime, fallback: str) -> str:
     key = getattr(moment.tzinfo, "key", None)
     return key or fallback
@@ -209,6 +256,11 @@ def _stored_day(row: Day) -> StoredDay:
     return StoredDay(row.id, row.day, row.caffeine_cups, row.alcohol_units, row.sleep_hours,
                      row.stress, row.exercise_minutes, row.fluids_litres,
                      tuple(row.medicines or ()), tuple(row.symptoms or ()), row.note)
+
+
+def _stored_check(row: Check) -> StoredCheck:
+    return StoredCheck(row.id, row.taken_at.astimezone(zone(row.timezone)),
+                       row.knowledge_version, row.text, dict(row.answers), dict(row.result))
 
 
 def _one_line(error: Exception) -> str:
