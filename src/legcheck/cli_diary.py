@@ -53,8 +53,9 @@ def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | 
 
     store = open_store(db)
     today = now_in(store).date()
-    return diary_findings(default_knowledge(), analyse_store(store, today=today), store.days(),
-                          today=today)
+    days = store.days()
+    return diary_findings(default_knowledge(),
+                          analyse_store(store, today=today, stored_days=days), days, today=today)
 
 
 def _diary_exists(url: str | None) -> bool:
