@@ -179,8 +179,9 @@ def delete_account(engine: Engine, *, account_id: int) -> None:
 
 
 def _delete_profile(session: Session, profile: Profile) -> None:
-    from legcheck.diary.models import Day, Episode
+    from legcheck.diary.models import Check, Day, Episode
 
-    for table in (Episode, Day):  # explicit: SQLite enforces ON DELETE only with foreign_keys on
+    # explicit, not left to ON DELETE CASCADE: SQLite enforces it only with foreign_keys on
+    for table in (Episode, Day, Check):
         session.execute(delete(table).where(table.profile_id == profile.id))
     session.delete(profile)
