@@ -49,9 +49,9 @@ def diary_findings(access: DiaryAccess) -> dict[str, Any]:
     from legcheck.diary.findings import diary_findings as findings
     from legcheck.diary.stats import analyse_store
 
-    today = access.now().date()
-    return findings(default_knowledge(), analyse_store(access.store, today=today),
-                    access.store.days(), today=today)
+    today, days = access.now().date(), access.store.days()
+    return findings(default_knowledge(),
+                    analyse_store(access.store, today=today, stored_days=days), days, today=today)
 
 
 @router.get("/episodes", tags=["diary"])
