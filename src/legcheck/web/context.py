@@ -65,9 +65,8 @@ def access_for(request: Request, owner: Owner) -> DiaryAccess:
     """The owner's diary; in hosted mode the access is written to the audit log first."""
     context = web(request)
     if context.local_owner is None:
-        route = request.scope.get("route")
         audit(context.engine, account_id=owner.account_id,
-              action=f"{request.method} {getattr(route, 'path', request.url.path)}"[:60],
+              action=f"{request.method} {request.url.path}"[:60],
               target=",".join(f"{k}={v}" for k, v in request.path_params.items()) or None,
               client=client_address(request))
     store = DiaryStore.attached(context.engine, profile_id=owner.profile_id,

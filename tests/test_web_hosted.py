@@ -1,0 +1,260 @@
+"""Hosted mode, on SQLite and on PostgreSQL (LEGCHECK_TEST_DATABASE_URL, a fresh schema per test):
+accounts, tokens, sessions, CSRF, isolation between accounts, rate limits kept in the database,
+the audit log, export all and delete all, and the refusal to start with a placeholder secret."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from legcheck.cli import app as cli
+from legcheck.errors import SettingsError
+from legcheck.settings import Settings
+from legcheck.web import create_app
+
+SECRET = "a-test-secret-that-is-long-enough"
+PASSWORD = "correct horse battery"
+APPS: list = []
+
+
+def postgres_url() -> Iterator[str]:
+    """A fresh schema on the test server (as in test_diary_store.py), dropped afterwards."""
+    base = os.environ["LEGCHECK_TEST_DATABASE_URL"].replace("postgresql://",
+                                                            "postgresql+psycopg://", 1)
+    schema = f"lc_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        while APPS:  # the app's connections first, or DROP SCHEMA waits for them
+            APPS.pop().state.web.engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'hosted.sqlite3'}"
+        return
+    if not os.environ.get("LEGCHECK_TEST_DATABASE_URL"):
+        pytest.skip("LEGCHECK_TEST_DATABASE_URL is not set (.ci/run sets it)")
+    yield from postgres_url()
+
+
+def hosted_app(database: str, **settings: object):
+    app = create_app(Settings(database_url=database, hosted=True, secret_key=SECRET,
+                              **settings))  # type: ignore[arg-type]
+    APPS.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _dispose() -> Iterator[None]:
+    yield
+    while APPS:
+        APPS.pop().state.web.engine.dispose()
+
+
+@pytest.fixture
+def api(database: str) -> TestClient:
+    return TestClient(hosted_app(database), base_url="https://testserver")
+
+
+def signup(client: TestClient, email: str) -> dict[str, str]:
+    response = client.post("/api/v1/accounts", json={"email": email, "password": PASSWORD,
+                                                     "timezone": "Europe/London"})
+    assert response.status_code == 201, response.text
+    return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+def test_placeholder_secret_is_refused(tmp_path: Path, runner, monkeypatch) -> None:
+    database = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    with pytest.raises(SettingsError, match="LEGCHECK_SECRET_KEY"):
+        create_app(Settings(database_url=database, hosted=True))
+    monkeypatch.setenv("LEGCHECK_HOSTED", "1")
+    result = runner.invoke(cli, ["serve", "--db", database])
+    assert result.exit_code == 2 and "LEGCHECK_SECRET_KEY" in result.output
+
+
+def test_the_diary_needs_a_token(api: TestClient) -> None:
+    for method, url in (("get", "/api/v1/episodes"), ("post", "/api/v1/days"),
+                        ("get", "/api/v1/stats"), ("get", "/api/v1/export"),
+                        ("get", "/api/v1/account/export")):
+        response = getattr(api, method)(url, headers={"Authorization": "Bearer lc_forged"})
+        assert response.status_code == 401 and "Bearer" in response.json()["detail"]
+    assert api.post("/api/v1/check", json={"answers": {"weakness": "no"}}).status_code == 200
+
+
+def test_accounts_are_isolated(api: TestClient) -> None:
+    alice, bob = signup(api, "alice@example.org"), signup(api, "bob@example.org")
+    episode = api.post("/api/v1/episodes", headers=alice,
+                       json={"kind": "twitch", "note": "alice-secret"}).json()
+    day = api.post("/api/v1/days", headers=alice, json={"note": "alice-day-secret"}).json()
+    tries = [("get", f"/api/v1/episodes/{episode['id']}", None),
+             ("patch", f"/api/v1/episodes/{episode['id']}", {"note": "bob was here"}),
+             ("delete", f"/api/v1/episodes/{episode['id']}", None),
+             ("get", f"/api/v1/days/{day['id']}", None),
+             ("patch", f"/api/v1/days/{day['id']}", {"note": "bob was here"}),
+             ("delete", f"/api/v1/days/{day['id']}", None)]
+    for method, url, body in tries:
+        response = getattr(api, method)(url, headers=bob, **({"json": body} if body else {}))
+        assert response.status_code == 404, (method, url)
+        assert "alice" not in response.text
+    for url in ("/api/v1/episodes", "/api/v1/days", "/api/v1/export", "/api/v1/stats",
+                "/api/v1/account/export"):
+        assert "alice" not in api.get(url, headers=bob).text, url
+    assert api.get("/api/v1/episodes", headers=bob).json()["episodes"] == []
+    assert api.get(f"/api/v1/episodes/{episode['id']}", headers=alice).json() == episode
+    assert api.get(f"/api/v1/days/{day['id']}", headers=alice).json() == day
+
+
+def test_import_lands_in_the_importers_diary(api: TestClient) -> None:
+    alice, bob = signup(api, "alice@example.org"), signup(api, "bob@example.org")
+    api.post("/api/v1/episodes", headers=alice, json={"kind": "cramp", "note": "mine"})
+    exported = api.get("/api/v1/export", headers=alice, params={"format": "csv"}).text
+    without_ids = re.sub(r"^episode,\d+,", "episode,,", exported, flags=re.MULTILINE)
+    imported = api.post("/api/v1/import", headers={**bob, "Content-Type": "text/csv"},
+                        content=without_ids)
+    assert imported.json() == {"episodes": 1, "days": 0}
+    assert len(api.get("/api/v1/episodes", headers=alice).json()["episodes"]) == 1
+    assert api.get("/api/v1/episodes", headers=bob).json()["episodes"][0]["note"] == "mine"
+
+
+def test_tokens_by_password_and_wrong_passwords(api: TestClient) -> None:
+    signup(api, "carol@example.org")
+    wrong = api.post("/api/v1/tokens", json={"email": "carol@example.org", "password": "nope"})
+    unknown = api.post("/api/v1/tokens", json={"email": "who@example.org", "password": "nope"})
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json()
+    token = api.post("/api/v1/tokens", json={"email": "Carol@Example.org",
+                                             "password": PASSWORD}).json()["token"]
+    assert api.get("/api/v1/episodes", headers={"Authorization": f"Bearer {token}"}) \
+        .status_code == 200
+    duplicate = api.post("/api/v1/accounts", json={"email": "carol@example.org",
+                                                   "password": PASSWORD})
+    assert duplicate.status_code == 422 and "already an account" in duplicate.json()["detail"]
+    short = api.post("/api/v1/accounts", json={"email": "dan@example.org", "password": "short"})
+    assert short.status_code == 422 and "at least 10" in short.json()["detail"]
+
+
+def test_login_rate_limit_is_shared_by_processes(database: str) -> None:
+    first = TestClient(hosted_app(database, login_attempts_per_window=3),
+                       base_url="https://testserver")
+    second = TestClient(hosted_app(database, login_attempts_per_window=3),
+                        base_url="https://testserver")
+    body = {"email": "eve@example.org", "password": "guess-guess"}
+    statuses = [client.post("/api/v1/tokens", json=body).status_code
+                for client in (first, second, first, second)]
+    assert statuses == [401, 401, 401, 429]
+
+
+def test_check_rate_limit(database: str) -> None:
+    client = TestClient(hosted_app(database, checks_per_window=2), base_url="https://testserver")
+    statuses = [client.post("/api/v1/check", json={"answers": {"weakness": "no"}}).status_code
+                for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_audit_log_export_all_and_delete_all(api: TestClient, database: str) -> None:
+    frank = signup(api, "frank@example.org")
+    episode = api.post("/api/v1/episodes", headers=frank, json={"kind": "jerk"}).json()
+    api.get(f"/api/v1/episodes/{episode['id']}", headers=frank)
+    everything = api.get("/api/v1/account/export", headers=frank).json()
+    assert everything["account"]["email"] == "frank@example.org"
+    assert [e["id"] for e in everything["diary"]["episodes"]] == [episode["id"]]
+    actions = [(e["action"], e["target"]) for e in everything["audit_log"]]
+    assert (f"GET /api/v1/episodes/{episode['id']}", f"episode_id={episode['id']}") in actions
+    assert ("POST /api/v1/episodes", None) in actions
+    assert api.delete("/api/v1/account", headers=frank).status_code == 204
+    assert api.get("/api/v1/episodes", headers=frank).status_code == 401
+    engine = APPS[0].state.web.engine
+    with engine.connect() as connection:
+        for table in ("accounts", "episodes", "api_tokens", "profiles"):
+            assert connection.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar() == 0, table
+        assert connection.execute(text(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'account deleted'")).scalar() == 1
+
+
+# ---- pages --------------------------------------------------------------------------------
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found
+    return found.group(1)
+
+
+def browser(database: str) -> TestClient:
+    return TestClient(hosted_app(database), base_url="https://testserver")
+
+
+def page_signup(client: TestClient, email: str) -> None:
+    token = csrf_of(client.get("/signup").text)
+    response = client.post("/signup", data={"csrf": token, "email": email, "password": PASSWORD,
+                                            "timezone": "Europe/London"})
+    assert response.status_code == 200 and "Log an episode" in response.text
+
+
+def test_pages_need_a_login_and_set_secure_cookies(database: str) -> None:
+    client = browser(database)
+    assert client.get("/diary", follow_redirects=False).headers["location"] == "/login"
+    token = csrf_of(client.get("/signup").text)
+    response = client.post("/signup", follow_redirects=False, data={
+        "csrf": token, "email": "gina@example.org", "password": PASSWORD, "timezone": "UTC"})
+    cookie = response.headers["set-cookie"].lower()
+    assert "legcheck_session=" in cookie and "httponly" in cookie and "secure" in cookie \
+        and "samesite=lax" in cookie
+    assert client.get("/diary").status_code == 200
+    forged = client.post("/diary/episodes", data={"csrf": "0" * 64, "kind": "twitch"})
+    assert forged.status_code == 403
+    client.post("/logout", data={"csrf": csrf_of(client.get("/diary").text)})
+    assert client.get("/diary", follow_redirects=False).status_code == 303
+
+
+def test_pages_are_isolated(database: str) -> None:
+    alice, bob = browser(database), browser(database)
+    page_signup(alice, "alice@example.org")
+    page_signup(bob, "bob@example.org")
+    alice.post("/diary/episodes", data={"csrf": csrf_of(alice.get("/diary").text),
+                                        "kind": "cramp", "note": ""})
+    assert "<strong>Cramp</strong>" in alice.get("/diary").text
+    assert "<strong>Cramp</strong>" not in bob.get("/diary").text
+    episode_id = re.search(r"/diary/episodes/(\d+)/edit", alice.get("/diary").text).group(1)
+    assert bob.get(f"/diary/episodes/{episode_id}/edit").status_code == 404
+    token = csrf_of(bob.get("/diary").text)
+    assert bob.post(f"/diary/episodes/{episode_id}/delete", data={"csrf": token}) \
+        .status_code == 404
+    assert bob.post(f"/diary/episodes/{episode_id}", data={"csrf": token, "kind": "jerk"}) \
+        .status_code == 404
+    assert "<strong>Cramp</strong>" in alice.get("/diary").text
+    assert '"episodes": []' in bob.get("/report/diary.json").text.replace("\n", "")
+
+
+def test_page_login_and_delete_account(database: str) -> None:
+    client = browser(database)
+    page_signup(client, "hal@example.org")
+    client.post("/logout", data={"csrf": csrf_of(client.get("/account").text)})
+    wrong = client.post("/login", data={"csrf": csrf_of(client.get("/login").text),
+                                        "email": "hal@example.org", "password": "wrong one!"})
+    assert wrong.status_code == 401 and "Wrong email or password" in wrong.text
+    client.post("/login", data={"csrf": csrf_of(client.get("/login").text),
+                                "email": "hal@example.org", "password": PASSWORD})
+    account = client.get("/account")
+    assert "hal@example.org" in account.text
+    assert client.get("/account/export").json()["account"]["email"] == "hal@example.org"
+    refused = client.post("/account/delete", data={"csrf": csrf_of(account.text),
+                                                   "password": "not it at all"})
+    assert refused.status_code == 422
+    deleted = client.post("/account/delete", data={"csrf": csrf_of(account.text),
+                                                   "password": PASSWORD})
+    assert "have been deleted" in deleted.text
+    assert client.get("/diary", follow_redirects=False).status_code == 303
