@@ -7,7 +7,10 @@ BIN := $(VENV)/bin
 EXAMPLE := --set visible_flicker=yes --set location=one_spot --set timing=at_rest \
 	--set duration_days=5 --set weakness=no --set muscle_wasting=no --set caffeine_cups_per_day=5
 
-.PHONY: run test install install-test lint eval bench clean
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test install install-test browser lint eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "legcheck needs Python 3.11 or newer")'
@@ -26,13 +29,20 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# The browser tests drive Debian's headless Chromium with Playwright (Playwright's own browser
+# download is not used) and check accessibility with axe-core from npm.
+browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@test -f $(AXE) || npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4
+
 run: install
 	$(BIN)/legcheck check $(EXAMPLE)
 
 lint: install-test
 	$(BIN)/ruff check src tests bench eval
 
-test: install-test lint
+test: install-test lint browser
 	$(BIN)/python -m pytest
 	$(BIN)/python -m eval --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --cases eval/holdout.yaml --require-emergency-sensitivity 1.0 \
@@ -49,4 +59,4 @@ bench: install-test
 	$(BIN)/python -m bench.diary
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis .cache tests/output

@@ -45,7 +45,8 @@ def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
-def plot(analysis: DiaryAnalysis, path: Path | BinaryIO) -> None:
+def plot(analysis: DiaryAnalysis, path: Path | BinaryIO, *,
+         size: tuple[float, float] = (8, 7)) -> None:
     """Episodes per day over time with the fitted trend, and each factor's rate ratio with its
     95% interval, as a PNG file (or into a binary stream). Black and white friendly: lines and
     markers, not colour alone."""
@@ -56,7 +57,7 @@ def plot(analysis: DiaryAnalysis, path: Path | BinaryIO) -> None:
     import matplotlib.pyplot as plt
 
     frequency, trend = analysis.frequency, analysis.trend
-    figure, (counts_axis, factors_axis) = plt.subplots(2, 1, figsize=(8, 7))
+    figure, (counts_axis, factors_axis) = plt.subplots(2, 1, figsize=size)
     if frequency.first_episode is not None:
         days = [frequency.first_episode + timedelta(days=i)
                 for i in range(len(frequency.daily_counts))]
@@ -92,4 +93,4 @@ def _factor_panel(axis: object, analysis: DiaryAnalysis) -> None:
     ticks = [0.25, 0.5, 1, 2, 4]
     axis.set_xticks(ticks, [f"{t:g}x" for t in ticks])  # type: ignore[attr-defined]
     axis.minorticks_off()  # type: ignore[attr-defined]
-    axis.set_title("Episodes on days with each factor vs without (95% interval)")  # type: ignore[attr-defined]
+    axis.set_title("Episodes on days with each factor\nvs days without (95% interval)")  # type: ignore[attr-defined]

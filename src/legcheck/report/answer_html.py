@@ -1,6 +1,6 @@
 """The answer as an HTML fragment for the web pages, from the same neutral document as the
-terminal and Markdown answers. The first section is a banner titled with the triage level in
-words, so the level never rests on colour alone; emergency and urgent banners come first."""
+terminal and Markdown answers. The short answer is a banner titled with the triage level in
+words, so the level never rests on colour alone; for emergency and urgent it comes first."""
 
 from __future__ import annotations
 
@@ -19,15 +19,15 @@ def render_html(result: CheckResult) -> str:
     """The whole answer as a fragment of <section> elements (escaped; safe to embed)."""
     parts = []
     for index, section in enumerate(build_document(result, correction_hint=WEB_HINT)):
-        parts.append(_banner(section, result.triage.level) if index == 0
-                     else _section(section, index))
+        parts.append(_banner(section, result.triage.level, index)
+                     if section.key == "short_answer" else _section(section, index))
     return "\n".join(parts)
 
 
-def _banner(section: Section, level: str) -> str:
+def _banner(section: Section, level: str, index: int) -> str:
     role = ' role="alert"' if level in ("emergency", "urgent") else ""
-    return (f'<section class="banner level-{level}" aria-labelledby="answer-0"{role}>'
-            f'<h2 id="answer-0"><span class="level-word">{escape(BANNERS[level])}</span> '
+    return (f'<section class="banner level-{level}" aria-labelledby="answer-{index}"{role}>'
+            f'<h2 id="answer-{index}"><span class="level-word">{escape(BANNERS[level])}</span> '
             f'<span class="section-title">{escape(section.title)}</span></h2>'
             f'{_blocks(section.blocks)}</section>')
 

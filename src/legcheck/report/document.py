@@ -38,6 +38,7 @@ Block = Paragraph | Bullets | Table
 class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    key: str = ""  # "short_answer" marks the section that carries the triage level
 
 
 JUDGEMENT_WORDS = {"normal": "normal", "concerning": "concerning", "unknown": "not known yet"}
@@ -83,7 +84,7 @@ def _short_answer(result: CheckResult, level: str) -> Section:
     others = tuple(r for r in result.triage.reasons if r not in result.short_answer)
     if level in ("emergency", "urgent") and others:
         blocks.append(Bullets(others, tone=level))  # type: ignore[arg-type]
-    return Section("In short", blocks)
+    return Section("In short", blocks, key="short_answer")
 
 
 def _likely(result: CheckResult) -> Section:

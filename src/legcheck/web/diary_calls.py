@@ -77,9 +77,13 @@ def day_json(day: StoredDay) -> dict[str, Any]:
 
 
 def chart_png(store: DiaryStore, today: date) -> bytes:
-    """The statistics chart (counts with trend, factor ratios) drawn by the CLI's plot code."""
+    """The statistics chart (counts with trend, factor ratios) drawn by the CLI's plot code,
+    narrower and with larger text, so that it stays readable on a phone."""
+    import matplotlib
+
     from legcheck.diary.stats import analyse_store, plot
 
     buffer = io.BytesIO()
-    plot(analyse_store(store, today=today), buffer)
+    with matplotlib.rc_context({"font.size": 12}):
+        plot(analyse_store(store, today=today), buffer, size=(4.8, 6.4))
     return buffer.getvalue()

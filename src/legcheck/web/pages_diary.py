@@ -78,10 +78,11 @@ def diary_context(access: Any, page_number: int) -> dict[str, Any]:
 
 
 def time_blocks(by_hour: tuple[int, ...]) -> list[tuple[str, int, int]]:
-    """Episodes in three-hour blocks: (label, count, bar width in percent)."""
+    """Episodes in three-hour blocks: (label, count, bar width in percent, leaving room for the
+    number beside the longest bar)."""
     counts = [sum(by_hour[start:start + THREE_HOURS]) for start in range(0, 24, THREE_HOURS)]
     top = max(counts) or 1
-    return [(f"{start:02d}:00-{start + THREE_HOURS:02d}:00", count, round(100 * count / top))
+    return [(f"{start:02d}:00-{start + THREE_HOURS:02d}:00", count, round(80 * count / top))
             for start, count in zip(range(0, 24, THREE_HOURS), counts, strict=True)]
 
 

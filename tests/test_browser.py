@@ -1,0 +1,188 @@
+"""The pages in a real browser: Debian's headless Chromium driven by Playwright. A person
+describes twitching and sees the answer; logs three episodes and sees them and the chart; an
+emergency description puts the emergency advice at the top; the check works by keyboard alone;
+axe-core finds no serious accessibility problem. Screenshots of the main pages at phone (390 px)
+and laptop (1280 px) width go to tests/output/ for a person to look at.
+
+`make test` installs Chromium (apt) and axe-core (npm) first (`make browser`)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+OUTPUT = ROOT / "tests" / "output"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE, LAPTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+TWITCHING = "my left calf has been twitching for three weeks, no weakness, I drink 5 coffees a day"
+EMERGENCY = "sudden weakness in my left leg, my face is drooping and my speech is slurred"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="no /usr/bin/chromium: `make browser` installs it")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`legcheck serve` on a fresh diary, as a person would start it."""
+    port = free_port()
+    database = tmp_path_factory.mktemp("browser") / "diary.sqlite3"
+    process = subprocess.Popen([sys.executable, "-m", "legcheck", "serve", "--port", str(port),
+                                "--db", f"sqlite:///{database}"], stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/api/v1/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, "did not start"
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[object]:
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shoot(page, name: str) -> None:
+    """Full-page screenshots at phone and laptop width."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for label, size in (("phone", PHONE), ("laptop", LAPTOP)):
+        page.set_viewport_size(size)
+        page.screenshot(path=str(OUTPUT / f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def describe(page, server: str, text: str) -> None:
+    page.goto(server + "/")
+    page.get_by_label("Describe your leg jerks").fill(text)
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_url("**/answer")
+
+
+def test_a_person_describes_twitching_and_sees_the_answer(page, server: str) -> None:
+    page.goto(server + "/")
+    assert no_horizontal_scroll(page)
+    shoot(page, "home")
+    describe(page, server, TWITCHING)
+    assert page.get_by_role("heading", name="What it most likely is").is_visible()
+    assert page.get_by_role("heading", name="Normal or concerning?").is_visible()
+    assert "Benign" in page.inner_text("main")
+    assert no_horizontal_scroll(page)
+    shoot(page, "answer")
+    page.get_by_label("Yes").first.check()
+    page.get_by_role("button", name="Check again with these answers").click()
+    assert "You said yes to" in page.inner_text("main")
+
+
+def test_emergency_advice_is_at_the_top(page, server: str) -> None:
+    describe(page, server, EMERGENCY)
+    banner = page.locator("main section").first
+    assert "banner level-emergency" in banner.get_attribute("class")
+    assert "EMERGENCY: ACT NOW" in banner.inner_text()
+    box = banner.bounding_box()
+    assert box is not None and box["y"] < PHONE["height"] / 2, "not visible without scrolling"
+    shoot(page, "emergency")
+
+
+def test_three_episodes_in_the_diary_and_the_chart(page, server: str) -> None:
+    page.goto(server + "/diary")
+    for kind, strength in (("Twitch", "3"), ("Jerk", "5"), ("Cramp", "7")):
+        page.get_by_label("How strong").select_option(strength)
+        page.get_by_role("button", name=kind, exact=True).click()
+        page.wait_for_url("**/diary#entries")
+    entries = page.locator("#entries li")
+    assert entries.count() == 3
+    listed = page.inner_text("#entries")
+    assert all(word in listed for word in ("Twitch", "Jerk", "Cramp", "strength 7/10"))
+    chart = page.locator("#stats img")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#stats img').complete")
+    assert page.evaluate("document.querySelector('#stats img').naturalWidth") > 0
+    assert "3 episodes" in page.inner_text("#stats")
+    assert no_horizontal_scroll(page)
+    shoot(page, "diary")
+    page.goto(server + "/report")
+    shoot(page, "report")
+
+
+def test_the_check_works_by_keyboard_alone(page, server: str) -> None:
+    page.goto(server + "/")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "text":
+            break
+    assert page.evaluate("document.activeElement.id") == "text"
+    page.keyboard.type(TWITCHING)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Check"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/answer")
+    assert page.get_by_role("heading", name="What to do now").is_visible()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: `make browser`")
+def test_axe_finds_no_serious_problems(page, server: str) -> None:
+    """axe-core's WCAG 2 A/AA rules on each main page; every finding is written to
+    tests/output/axe.json, and serious or critical ones fail the test."""
+    found = {}
+    for name, url in (("home", "/"), ("diary", "/diary"), ("report", "/report")):
+        page.goto(server + url)
+        found[name] = run_axe(page)
+    describe(page, server, EMERGENCY)
+    found["answer"] = run_axe(page)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "axe.json").write_text(json.dumps(found, indent=2))
+    serious = [(name, v["id"], v["help"]) for name, violations in found.items()
+               for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.map(n => n.target.join(' '))}));
+    }""")
+    return result
