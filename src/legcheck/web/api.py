@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
 from legcheck.errors import InputError
@@ -20,9 +20,12 @@ from legcheck.web.context import (
 from legcheck.web.schemas import CheckRequest, DayChange, DayCreate, EpisodeChange, EpisodeCreate
 
 router = APIRouter()
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 Diary = Annotated[DiaryAccess, Depends(api_diary)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many entries.")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many entries (paging).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Skip this many entries (paging).")]
+EpisodeId = Annotated[int, Path(ge=1, le=MAX_ID, description="The episode's id (e12 is 12).")]
+DayId = Annotated[int, Path(ge=1, le=MAX_ID, description="The day entry's id (d3 is 3).")]
 Since = Annotated[str | None, Query(description="From this date or date and time (included).")]
 Until = Annotated[str | None, Query(description="Before this date or date and time.")]
 
@@ -77,19 +80,19 @@ def create_episode(body: EpisodeCreate, diary: Diary) -> dict[str, Any]:
 
 
 @router.get("/episodes/{episode_id}", tags=["diary"])
-def read_episode(episode_id: int, diary: Diary) -> dict[str, Any]:
+def read_episode(episode_id: EpisodeId, diary: Diary) -> dict[str, Any]:
     return calls.episode_json(diary.store.episode(episode_id=episode_id))
 
 
 @router.patch("/episodes/{episode_id}", tags=["diary"])
-def update_episode(episode_id: int, body: EpisodeChange, diary: Diary) -> dict[str, Any]:
+def update_episode(episode_id: EpisodeId, body: EpisodeChange, diary: Diary) -> dict[str, Any]:
     """Change the fields given; the others stay as they were."""
     changes = body.model_dump(exclude_unset=True)
     return calls.episode_json(calls.change_episode(diary, episode_id, changes))
 
 
 @router.delete("/episodes/{episode_id}", status_code=204, tags=["diary"])
-def delete_episode(episode_id: int, diary: Diary) -> Response:
+def delete_episode(episode_id: EpisodeId, diary: Diary) -> Response:
     diary.store.delete_episode(episode_id=episode_id)
     return Response(status_code=204)
 
@@ -113,18 +116,18 @@ def create_day(body: DayCreate, diary: Diary) -> dict[str, Any]:
 
 
 @router.get("/days/{day_id}", tags=["diary"])
-def read_day(day_id: int, diary: Diary) -> dict[str, Any]:
+def read_day(day_id: DayId, diary: Diary) -> dict[str, Any]:
     return calls.day_json(diary.store.day(day_id=day_id))
 
 
 @router.patch("/days/{day_id}", tags=["diary"])
-def update_day(day_id: int, body: DayChange, diary: Diary) -> dict[str, Any]:
+def update_day(day_id: DayId, body: DayChange, diary: Diary) -> dict[str, Any]:
     """Replace the fields given (lists included); the others stay as they were."""
     return calls.day_json(calls.change_day(diary, day_id, body.model_dump(exclude_unset=True)))
 
 
 @router.delete("/days/{day_id}", status_code=204, tags=["diary"])
-def delete_day(day_id: int, diary: Diary) -> Response:
+def delete_day(day_id: DayId, diary: Diary) -> Response:
     diary.store.delete_day(day_id=day_id)
     return Response(status_code=204)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -18,6 +19,7 @@ from legcheck.web.render import page, set_cookie
 from legcheck.web.security import allow, audit
 
 router = APIRouter(include_in_schema=False)
+EntryId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def session_owner_of(request: Request) -> accounts.Owner | None:
@@ -125,7 +127,7 @@ async def new_token(request: Request) -> Response:
 
 
 @router.post("/account/tokens/{token_id}/delete")
-async def revoke_token(request: Request, token_id: int) -> Response:
+async def revoke_token(request: Request, token_id: EntryId) -> Response:
     await form_of(request)
     owner = logged_in(request)
     if not accounts.revoke_api_token(web(request).engine, account_id=owner.account_id or 0,

@@ -4,9 +4,9 @@ delete, and the statistics in plain words with charts."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -15,6 +15,7 @@ from legcheck.web.pages import page_access
 from legcheck.web.render import page, require_csrf
 
 router = APIRouter(include_in_schema=False)
+EntryId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PAGE_SIZE = 50
 EPISODE_FIELDS = ("kind", "at", "where", "intensity", "during", "note")
 DAY_NUMBERS = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exercise_minutes",
@@ -105,13 +106,13 @@ async def log_episode(request: Request) -> Response:
 
 
 @router.get("/diary/episodes/{episode_id}/edit", response_class=HTMLResponse)
-def edit_episode(request: Request, episode_id: int) -> Response:
+def edit_episode(request: Request, episode_id: EntryId) -> Response:
     episode = page_access(request).store.episode(episode_id=episode_id)
     return page(request, "episode_edit.html", {"episode": episode, "locations": LOCATIONS})
 
 
 @router.post("/diary/episodes/{episode_id}")
-async def change_episode(request: Request, episode_id: int) -> Response:
+async def change_episode(request: Request, episode_id: EntryId) -> Response:
     fields = episode_fields(await form_of(request))
     fields["at"] = fields["at"] or "now"
     await run_in_threadpool(calls.change_episode, page_access(request), episode_id, fields)
@@ -119,7 +120,7 @@ async def change_episode(request: Request, episode_id: int) -> Response:
 
 
 @router.post("/diary/episodes/{episode_id}/delete")
-async def delete_episode(request: Request, episode_id: int) -> Response:
+async def delete_episode(request: Request, episode_id: EntryId) -> Response:
     await form_of(request)
     page_access(request).store.delete_episode(episode_id=episode_id)
     return back_to_diary("#entries")
@@ -133,7 +134,7 @@ async def log_day(request: Request) -> Response:
 
 
 @router.get("/diary/days/{day_id}/edit", response_class=HTMLResponse)
-def edit_day(request: Request, day_id: int) -> Response:
+def edit_day(request: Request, day_id: EntryId) -> Response:
     from legcheck.api import default_knowledge
 
     day = page_access(request).store.day(day_id=day_id)
@@ -143,14 +144,14 @@ def edit_day(request: Request, day_id: int) -> Response:
 
 
 @router.post("/diary/days/{day_id}")
-async def change_day(request: Request, day_id: int) -> Response:
+async def change_day(request: Request, day_id: EntryId) -> Response:
     fields = day_form_fields(await form_of(request))
     await run_in_threadpool(calls.change_day, page_access(request), day_id, fields)
     return back_to_diary("#days")
 
 
 @router.post("/diary/days/{day_id}/delete")
-async def delete_day(request: Request, day_id: int) -> Response:
+async def delete_day(request: Request, day_id: EntryId) -> Response:
     await form_of(request)
     page_access(request).store.delete_day(day_id=day_id)
     return back_to_diary("#days")
