@@ -55,8 +55,11 @@ eval: install
 	$(BIN)/python -m eval
 
 bench: install-test
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.diary
+	$(BIN)/python -m bench.web
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis .cache tests/output
