@@ -258,3 +258,15 @@ def test_page_login_and_delete_account(database: str) -> None:
                                                    "password": PASSWORD})
     assert "have been deleted" in deleted.text
     assert client.get("/diary", follow_redirects=False).status_code == 303
+
+
+def test_old_rate_counters_are_swept(database: str, monkeypatch) -> None:
+    from legcheck.web import security
+
+    engine = hosted_app(database).state.web.engine
+    assert security.allow(engine, key="old", limit=5, window_seconds=60, now=1_000)
+    monkeypatch.setattr(security, "SWEEP_CHANCE", 1.0)
+    assert security.allow(engine, key="new", limit=5, window_seconds=60, now=10_000)
+    with engine.connect() as connection:
+        keys = connection.execute(text("SELECT key FROM rate_counters")).scalars().all()
+    assert keys == ["new"]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from legcheck.errors import InputError
+from legcheck.errors import InputError, StorageError
 from legcheck.web import diary_calls as calls
 from legcheck.web.context import (
     DiaryAccess,
@@ -205,9 +205,13 @@ def _import_text(request: Request, text: str) -> dict[str, int]:
 def health(request: Request) -> dict[str, str]:
     """For a load balancer: the process answers and its database is reachable."""
     from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
 
-    with web(request).engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
+    try:
+        with web(request).engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        raise StorageError("the database cannot be reached") from None
     return {"status": "ok"}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 import time
 from datetime import UTC, datetime
 
@@ -27,6 +28,7 @@ def csrf_valid(secret: str, seed: str | None, given: str | None) -> bool:
     return hmac.compare_digest(csrf_token(secret, seed), given)
 
 
+SWEEP_CHANCE = 0.01
 _COUNT = text("""
 INSERT INTO rate_counters (key, window_start, count) VALUES (:key, :window, 1)
 ON CONFLICT (key) DO UPDATE SET
@@ -43,6 +45,9 @@ def allow(engine: Engine, *, key: str, limit: int, window_seconds: int,
     window = int((time.time() if now is None else now) // window_seconds) * window_seconds
     with engine.begin() as connection:
         count = connection.execute(_COUNT, {"key": key[:300], "window": window}).scalar_one()
+        if random.random() < SWEEP_CHANCE:  # now and then, forget counters of past windows
+            connection.execute(text("DELETE FROM rate_counters WHERE window_start < :old"),
+                               {"old": window - window_seconds})
     return count <= limit
 
 
