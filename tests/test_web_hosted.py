@@ -237,6 +237,14 @@ def test_pages_are_isolated(database: str) -> None:
         .status_code == 404
     assert "<strong>Cramp</strong>" in alice.get("/diary").text
     assert '"episodes": []' in bob.get("/report/diary.json").text.replace("\n", "")
+    alice.post("/diary/days", data={"csrf": csrf_of(alice.get("/diary").text), "day": "today",
+                                    "note": "alice-day"})
+    day_id = re.search(r"/diary/days/(\d+)/edit", alice.get("/diary").text).group(1)
+    assert bob.get(f"/diary/days/{day_id}/edit").status_code == 404
+    assert bob.post(f"/diary/days/{day_id}", data={"csrf": token, "note": "bob"}) \
+        .status_code == 404
+    assert bob.post(f"/diary/days/{day_id}/delete", data={"csrf": token}).status_code == 404
+    assert "alice-day" in alice.get(f"/diary/days/{day_id}/edit").text
 
 
 def test_page_login_and_delete_account(database: str) -> None:

@@ -167,10 +167,10 @@ def serve(
     from legcheck.settings import Settings
     from legcheck.web import create_app
 
-    if db is not None:
+    if db is not None and workers > 1:
         os.environ["LEGCHECK_DATABASE_URL"] = db  # the worker processes read the same settings
     try:
-        application = create_app(Settings())
+        application = create_app(Settings() if db is None else Settings(database_url=db))
     except LegcheckError as error:
         fail(str(error))
     typer.echo(f"legcheck is serving on http://{host}:{port} (API docs: /api/v1/docs)", err=True)
