@@ -186,3 +186,62 @@ def run_axe(page) -> list[dict]:
                                        nodes: v.nodes.map(n => n.target.join(' '))}));
     }""")
     return result
+
+
+@pytest.fixture(scope="module")
+def hosted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Hosted mode on 127.0.0.1: Chromium keeps Secure cookies for a loopback address."""
+    import os
+
+    port = free_port()
+    database = tmp_path_factory.mktemp("hosted") / "hosted.sqlite3"
+    environment = {**os.environ, "LEGCHECK_HOSTED": "1",
+                   "LEGCHECK_SECRET_KEY": "browser-test-secret-0123456789"}
+    process = subprocess.Popen([sys.executable, "-m", "legcheck", "serve", "--port", str(port),
+                                "--db", f"sqlite:///{database}"], stderr=subprocess.DEVNULL,
+                               env=environment)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/api/v1/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, "did not start"
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_hosted_sign_up_log_and_delete(page, hosted_server: str) -> None:
+    page.goto(hosted_server + "/diary")
+    assert page.url.endswith("/login")
+    shoot(page, "login")
+    assert serious_problems(page) == []
+    page.get_by_role("link", name="Create one").click()
+    page.get_by_label("Email").fill("ida@example.org")
+    page.get_by_label("Password (at least 10 characters)").fill("a long enough password")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/diary")
+    page.get_by_role("button", name="Jerk", exact=True).click()
+    page.wait_for_url("**/diary#entries")
+    assert page.locator("#entries li").count() == 1
+    page.get_by_role("link", name="Account").click()
+    page.get_by_role("button", name="Create a token").click()
+    assert "lc_" in page.inner_text("main")
+    shoot(page, "account")
+    assert serious_problems(page) == []
+    page.get_by_label("Your password, to confirm").fill("a long enough password")
+    page.get_by_role("button", name="Delete my account and all its data").click()
+    assert "have been deleted" in page.inner_text("main")
+    page.goto(hosted_server + "/diary")
+    assert page.url.endswith("/login")
+
+
+def serious_problems(page) -> list[str]:
+    if not AXE.exists():
+        return []
+    return [v["id"] for v in run_axe(page) if v["impact"] in ("serious", "critical")]
