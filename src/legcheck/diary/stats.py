@@ -12,17 +12,18 @@ from legcheck.diary.store import DiaryStore
 from legcheck.diary.when import zone
 
 
-def analyse_store(store: DiaryStore, *, today: date) -> DiaryAnalysis:
-    """Every episode and day entry of the store, analysed in the person's own time zone."""
+def analyse_store(store: DiaryStore, *, today: date, since: date | None = None) -> DiaryAnalysis:
+    """Every episode and day entry of the store up to `today` (and from `since`, when given),
+    analysed in the person's own time zone."""
     days = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
                       sleep_hours=d.sleep_hours, stress=d.stress,
                       exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,
                       medicines=d.medicines, symptoms=d.symptoms)
-            for d in store.days() if d.day <= today]
-    return analyse_columns(episode_columns(store, today), days, today=today)
+            for d in store.days(since=since) if d.day <= today]
+    return analyse_columns(episode_columns(store, today, since), days, today=today)
 
 
-def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
+def episode_columns(store: DiaryStore, today: date, since: date | None = None) -> EpisodeColumns:
     """Local dates and hours of all episodes at once (pandas converts the time zone in bulk)."""
     import pandas as pd
 
@@ -32,6 +33,8 @@ def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
         .tz_convert(store.timezone).tz_localize(None)
     ordinals = local.to_numpy().astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
     keep = ordinals <= today.toordinal()
+    if since is not None:
+        keep &= ordinals >= since.toordinal()
     return EpisodeColumns(ordinals=ordinals[keep], hours=local.hour.to_numpy()[keep],
                           kinds=[k for k, kept in zip(kinds, keep, strict=True) if kept],
                           durings=[d for d, kept in zip(durings, keep, strict=True) if kept])

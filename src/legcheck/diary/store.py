@@ -38,6 +38,12 @@ class StoredEpisode:
 
 
 @dataclass(frozen=True)
+class EpisodeTallies:
+    by_place: dict[str | None, int]
+    by_intensity: dict[int | None, int]
+
+
+@dataclass(frozen=True)
 class StoredDay:
     id: int
     day: date
@@ -140,6 +146,22 @@ class DiaryStore:
             return [], [], []
         seconds, kinds, durings = zip(*rows, strict=True)
         return [float(s) for s in seconds], list(kinds), list(durings)
+
+    def episode_tallies(self, *, since: datetime | None = None,
+                        until: datetime | None = None) -> EpisodeTallies:
+        """How many episodes per place and per intensity (None: not noted), counted by the
+        database, so a report on 200,000 episodes reads a few rows."""
+        tallies = []
+        for column in (Episode.location, Episode.intensity):
+            query = (select(column, func.count()).where(Episode.profile_id == self.profile_id)
+                     .group_by(column))
+            if since is not None:
+                query = query.where(Episode.occurred_at >= since)
+            if until is not None:
+                query = query.where(Episode.occurred_at < until)
+            with self._read() as session:
+                tallies.append({value: count for value, count in session.execute(query)})
+        return EpisodeTallies(by_place=tallies[0], by_intensity=tallies[1])
 
     def update_episode(self, *, episode_id: int, changes: dict[str, Any]) -> StoredEpisode:
         with self._write() as session:
