@@ -64,16 +64,17 @@ def typical_diary(today: date, *, days: int = 60, seed: int = 7) -> dict[str, An
 
 def add_typical_checks(store: DiaryStore, today: date) -> None:
     """Two saved checks: an early one from words, a later one with more answers."""
-    first = check(answers={"visible_flicker": "yes", "weakness": "no", "duration_days": 20,
-                           "caffeine_cups_per_day": 5})
-    later = check(answers={"visible_flicker": "yes", "urge_to_move": "yes",
-                           "worse_in_evening": "yes", "relieved_by_moving": "yes",
-                           "weakness": "no", "muscle_wasting": "no", "duration_days": 55,
-                           "numbness_tingling": "yes"})
-    for offset, result in ((40, first), (5, later)):
+    first = {"visible_flicker": "yes", "weakness": "no", "duration_days": 20,
+             "caffeine_cups_per_day": 5}
+    later = {"visible_flicker": "yes", "urge_to_move": "yes", "worse_in_evening": "yes",
+             "relieved_by_moving": "yes", "weakness": "no", "muscle_wasting": "no",
+             "duration_days": 55, "numbness_tingling": "yes"}
+    text = "my calves twitch in the evening and I feel I have to move them"
+    for offset, answers, words in ((40, first, None), (5, later, text)):
         taken = datetime.combine(today - timedelta(days=offset), datetime.min.time(), UTC) \
             + timedelta(hours=20)
-        store.add_check(taken_at=taken, text=None, answers={}, result=result.to_dict())
+        result = check(answers=answers) if words is None else check(text=words, answers=answers)
+        store.add_check(taken_at=taken, text=words, answers=answers, result=result.to_dict())
 
 
 def typical_store(url: str, today: date) -> DiaryStore:

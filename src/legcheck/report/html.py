@@ -37,8 +37,11 @@ def render_html(report: DoctorReport) -> str:
 
 def render_pdf(report: DoctorReport) -> bytes:
     import logging
+    import warnings
 
-    from weasyprint import HTML
+    with warnings.catch_warnings():  # without libharfbuzz-subset it warns, then still works
+        warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+        from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-hinting chatter, not errors
     logging.getLogger("fontTools").setLevel(logging.ERROR)
