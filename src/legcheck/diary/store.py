@@ -122,14 +122,18 @@ class DiaryStore:
             rows = session.scalars(query.order_by(order, Episode.id).limit(limit)).all()
             return [_stored_episode(row) for row in rows]
 
-    def episode_seconds(self) -> tuple[list[float], list[str], list[str | None]]:
-        """Seconds since 1970 (UTC), kind and setting of every episode: the bulk read behind the
-        statistics, computed by the database rather than one object per row."""
+    def episode_seconds(self, *, since: datetime | None = None
+                        ) -> tuple[list[float], list[str], list[str | None]]:
+        """Seconds since 1970 (UTC), kind and setting of every episode (from `since`, when
+        given): the bulk read behind the statistics, computed by the database rather than one
+        object per row."""
         column = Episode.__table__.c.occurred_at
         seconds = (cast(func.strftime("%s", column), Float)
                    if self.engine.dialect.name == "sqlite" else func.extract("epoch", column))
         query = (select(seconds, Episode.kind, Episode.during)
                  .where(Episode.profile_id == self.profile_id))
+        if since is not None:  # a number, so the literal SQL below stays dialect-neutral
+            query = query.where(seconds >= float(since.timestamp()))
         # 200,000 rows: skip SQLAlchemy's per-row result processing and read the driver's
         # cursor directly (the only bound value is our own integer profile id).
         sql = str(query.compile(dialect=self.engine.dialect,
@@ -150,18 +154,21 @@ class DiaryStore:
     def episode_tallies(self, *, since: datetime | None = None,
                         until: datetime | None = None) -> EpisodeTallies:
         """How many episodes per place and per intensity (None: not noted), counted by the
-        database, so a report on 200,000 episodes reads a few rows."""
-        tallies = []
-        for column in (Episode.location, Episode.intensity):
-            query = (select(column, func.count()).where(Episode.profile_id == self.profile_id)
-                     .group_by(column))
-            if since is not None:
-                query = query.where(Episode.occurred_at >= since)
-            if until is not None:
-                query = query.where(Episode.occurred_at < until)
-            with self._read() as session:
-                tallies.append({value: count for value, count in session.execute(query)})
-        return EpisodeTallies(by_place=tallies[0], by_intensity=tallies[1])
+        database in one pass, so a report on 200,000 episodes reads a few hundred rows."""
+        query = (select(Episode.location, Episode.intensity, func.count())
+                 .where(Episode.profile_id == self.profile_id)
+                 .group_by(Episode.location, Episode.intensity))
+        if since is not None:
+            query = query.where(Episode.occurred_at >= since)
+        if until is not None:
+            query = query.where(Episode.occurred_at < until)
+        by_place: dict[str | None, int] = {}
+        by_intensity: dict[int | None, int] = {}
+        with self._read() as session:
+            for place, intensity, count in session.execute(query):
+                by_place[place] = by_place.get(place, 0) + count
+                by_intensity[intensity] = by_intensity.get(intensity, 0) + count
+        return EpisodeTallies(by_place=by_place, by_intensity=by_intensity)
 
     def update_episode(self, *, episode_id: int, changes: dict[str, Any]) -> StoredEpisode:
         with self._write() as session:

@@ -106,7 +106,7 @@ def read_export(text: str) -> dict[str, Any]:
         return document
     if stripped.startswith("type,"):
         return _csv_document(text)
-    raise InputError("the file is neither a JSON, CSV or FHIR diary export")
+    raise InputError("the file is neither a JSON nor a CSV diary export, nor a FHIR bundle")
 
 
 def _csv_document(text: str) -> dict[str, Any]:

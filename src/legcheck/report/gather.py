@@ -34,8 +34,8 @@ def gather(store: DiaryStore, *, since: date, until: date, name: str | None, now
     local = zone(store.timezone)
     start = datetime.combine(since, time(), local)
     end = datetime.combine(until + timedelta(days=1), time(), local)
-    analysis = analyse_store(store, today=until, since=since)
     days = tuple(store.days(since=since, until=until + timedelta(days=1)))
+    analysis = analyse_store(store, today=until, since=since, days=days)
     saved = tuple(SavedCheck(c.taken_at, c.result) for c in store.checks(since=start, until=end))
     latest, computed = (saved[-1], False) if saved else (
         _check_from_diary(knowledge, analysis, days, until, now), True)
