@@ -122,6 +122,8 @@ def main() -> None:
     default_knowledge()
     with tempfile.TemporaryDirectory() as folder:
         typical = typical_store(f"sqlite:///{Path(folder) / 'typical.db'}", today)
+        print(f"first report in this process (imports matplotlib and WeasyPrint, loads fonts): "
+              f"{time_report(typical, 1, None):.2f} s")
         print(f"report, typical diary (60 days, {len(typical.episodes())} episodes), PDF: "
               f"median {time_report(typical, args.runs, None):.2f} s of {args.runs} runs")
         start = time.perf_counter()
