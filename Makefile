@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 EXAMPLE := --set visible_flicker=yes --set location=one_spot --set timing=at_rest \
 	--set duration_days=5 --set weakness=no --set muscle_wasting=no --set caffeine_cups_per_day=5
 
-.PHONY: run test install install-test lint eval bench clean
+.PHONY: run test install install-test test-tools lint eval bench clean
+FHIR_VALIDATE := tools/fhir-validate
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "legcheck needs Python 3.11 or newer")'
@@ -29,10 +30,22 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/legcheck check $(EXAMPLE)
 
+# What the report and FHIR tests need beyond Python: poppler-utils (pdftoppm, pdftotext) and
+# HarfBuzz's font subsetter (WeasyPrint subsets fonts with it, several times faster than its
+# fallback) from Debian, and the official FHIR R4 JSON schema with its validator from npm.
+test-tools: $(FHIR_VALIDATE)/node_modules/.installed
+	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null \
+		&& ldconfig -p | grep -q libharfbuzz-subset.so.0 || \
+		{ apt-get update -qq && apt-get install -y -qq poppler-utils libharfbuzz-subset0; }
+
+$(FHIR_VALIDATE)/node_modules/.installed: $(FHIR_VALIDATE)/package.json $(FHIR_VALIDATE)/package-lock.json
+	cd $(FHIR_VALIDATE) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 lint: install-test
 	$(BIN)/ruff check src tests bench eval
 
-test: install-test lint
+test: install-test test-tools lint
 	$(BIN)/python -m pytest
 	$(BIN)/python -m eval --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --cases eval/holdout.yaml --require-emergency-sensitivity 1.0 \
@@ -47,6 +60,7 @@ eval: install
 bench: install-test
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.diary
+	$(BIN)/python -m bench.report
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(FHIR_VALIDATE)/node_modules build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from legcheck.cli_diary import fail
 from legcheck.cli_diary import register as register_diary
+from legcheck.cli_report import register as register_report
 from legcheck.errors import InputError, KnowledgeError, LegcheckError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -174,3 +175,4 @@ def main() -> None:
 
 
 register_diary(app)
+register_report(app)
