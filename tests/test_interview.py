@@ -19,8 +19,8 @@ FINDINGS = [
     {"id": "drug"},
     {"id": "sweat"},
     {"id": "days", "type": "number", "minimum": 0, "maximum": 1000, "unit": "days"},
-    {"id": "when", "type": "choice", "choices": [{"value": "day", "label": "in the day"},
-                                                 {"value": "night", "label": "at night"}]},
+    {"id": "when", "type": "choice", "choices": [
+        {"value": value, "label": value} for value in ("day", "night", "morning", "evening")]},
 ]
 CONDITIONS = [
     {"id": "a", "prior": 0.30, "evidence": [
@@ -28,7 +28,9 @@ CONDITIONS = [
     {"id": "b", "prior": 0.25, "evidence": [
         {"finding": "minor", "present": 1.1, "source": "src"}]},
     {"id": "c", "prior": 0.20, "evidence": [
-        {"finding": "minor", "present": 1.1, "source": "src"}]},
+        {"finding": "minor", "present": 1.1, "source": "src"},
+        # only one of four answers moves c out of the top three: a weaker question than decisive
+        {"finding": "when", "values": {"night": 0.4}, "source": "src"}]},
     {"id": "d", "prior": 0.15, "evidence": [
         {"finding": "decisive", "present": 20.0, "absent": 0.5, "source": "src"},
         {"finding": "days", "bands": [{"below": 7, "ratio": 0.8}, {"at_least": 7, "ratio": 1.5}],
@@ -79,10 +81,13 @@ def test_the_decisive_question_comes_first_after_the_warning_signs(small) -> Non
     step = ask(small, no_signs)
     assert isinstance(step, Question) and step.finding == "decisive"
     assert step.reason == "information_gain" and step.information_gain > 0
+    weaker = ask(small, no_signs, asked={"decisive"})
+    assert weaker.finding == "when" and 0 < weaker.information_gain < step.information_gain
 
 
 def test_stops_when_nothing_can_change_the_result(small) -> None:
-    settled = {"ws_emergency": "no", "ws_urgent": "no", "drug": "no", "days": 3, "decisive": "yes"}
+    settled = {"ws_emergency": "no", "ws_urgent": "no", "drug": "no", "days": 3, "decisive": "yes",
+               "when": "day"}
     step = ask(small, settled)
     assert isinstance(step, Done) and step.reason == "settled"
     result = run_check(small, parse_answers(small, settled))
@@ -110,17 +115,17 @@ def test_dont_know_and_skipped_questions_are_not_asked_again(small) -> None:
 
 def test_a_combination_that_could_raise_the_triage_is_followed_up(small) -> None:
     asked, done = interview(small, {"ws_emergency": "no", "ws_urgent": "no", "drug": "yes",
-                                    "sweat": "yes", "days": 3, "decisive": "yes"})
+                                    "sweat": "yes", "days": 3, "decisive": "yes", "when": "day"})
     assert {"drug", "sweat"} <= set(asked)
     assert done.reason == "settled"
     asked, _ = interview(small, {"ws_emergency": "no", "ws_urgent": "no", "drug": "no",
-                                 "days": 3, "decisive": "yes"})
+                                 "days": 3, "decisive": "yes", "when": "day"})
     assert "drug" in asked and "sweat" not in asked  # no drug: sweating cannot raise it
 
 
 def test_numbers_are_looked_at_through_their_cut_points(small) -> None:
     assert answer_options(small, small.findings["days"]) == (0.0, 7.0, 14.0)
-    assert answer_options(small, small.findings["when"]) == ("day", "night")
+    assert answer_options(small, small.findings["when"]) == ("day", "night", "morning", "evening")
 
 
 def test_questions_serialise_with_their_kind_of_answer(small) -> None:
