@@ -69,8 +69,9 @@ def bench_store(url: str, document: dict[str, Any], runs: int) -> dict[str, floa
     checks = []
     for _ in range(runs):
         start = time.perf_counter()
-        analysis = analyse_store(store, today=today)
-        findings = diary_findings(default_knowledge(), analysis, store.days(), today=today)
+        days = store.days()
+        analysis = analyse_store(store, today=today, stored_days=days)
+        findings = diary_findings(default_knowledge(), analysis, days, today=today)
         check(diary=findings).to_dict()
         checks.append(time.perf_counter() - start)
     logged = bench_logging(store, 500)

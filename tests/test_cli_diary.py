@@ -39,6 +39,23 @@ def test_log_list_edit_delete(runner, db: list[str]) -> None:
     assert (only["kind"], only["intensity"]) == ("twitch", 5)
 
 
+def test_saved_checks_are_listed_and_deleted(runner, db: list[str]) -> None:
+    from datetime import UTC, datetime
+
+    from legcheck import check
+    from legcheck.cli_diary import open_store
+
+    result = check(answers={"face_drooping": "yes"}).to_dict()
+    open_store(db[1]).add_check(taken_at=datetime.now(UTC), text=None,
+                                answers={"face_drooping": "yes"}, result=result)
+    listing = run(runner, "diary", *db).stdout
+    assert "c1" in listing and "triage emergency" in listing
+    assert run(runner, "diary", "delete", "c1", *db).exit_code == 0
+    assert exported(runner, db)["checks"] == []
+    gone = run(runner, "diary", "delete", "c1", *db)
+    assert gone.exit_code == 2 and "no check c1" in gone.stderr
+
+
 def test_day_context(runner, db: list[str]) -> None:
     result = run(runner, "day", "--caffeine-mg", "380", "--alcohol", "2", "--sleep", "5.5",
                  "--stress", "7", "--exercise", "60", "--fluids", "1.5", "--symptom",

@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from legcheck.diary import database
@@ -127,11 +128,37 @@ def test_export_import_round_trip_is_lossless(store: DiaryStore, exporter, tmp_p
     store.add_day(DayIn(day=date(2026, 1, 5), alcohol_units=3, stress=7,
                         medicines=("sertraline 50mg", "ibuprofen, as needed"),
                         symptoms=("weakness",)))
+    store.add_check(taken_at=datetime(2026, 1, 6, 9, 0, tzinfo=LONDON), text="calf twitching",
+                    answers={"weakness": "no", "duration_days": 21},
+                    result={"knowledge_version": "9", "triage": {"level": "self_care"},
+                            "conditions": [{"id": "benign_fasciculations",
+                                            "likelihood": 0.5}]})
     exported = exporter(store)
     fresh = DiaryStore(connect(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"), profile="me",
                        timezone_name="Europe/London")
     import_document(fresh, read_export(exported))
     assert exporter(fresh) == exported
+
+
+def test_checks_are_saved_with_their_input_and_result(store: DiaryStore) -> None:
+    from legcheck import check
+
+    result = check(answers={"visible_flicker": "yes", "weakness": "no"}).to_dict()
+    first = store.add_check(taken_at=datetime(2026, 3, 1, 8, 0, tzinfo=LONDON), text=None,
+                            answers={"visible_flicker": "yes", "weakness": "no"}, result=result)
+    store.add_check(taken_at=datetime(2026, 3, 2, 8, 0, tzinfo=LONDON), text="cramps at night",
+                    answers={}, result=result)
+    saved = store.checks()
+    assert saved[0].id == first and saved[1].text == "cramps at night"
+    assert saved[0].result == result and saved[0].answers["weakness"] == "no"
+    assert saved[0].taken_at == datetime(2026, 3, 1, 8, 0, tzinfo=LONDON)
+    assert saved[0].knowledge_version == result["knowledge_version"]
+    assert [c.text for c in store.checks(since=datetime(2026, 3, 2, tzinfo=LONDON))] \
+        == ["cramps at night"]
+    with pytest.raises(InputError, match="knowledge_version"):
+        store.add_check(taken_at=datetime.now(LONDON), text=None, answers={}, result={})
+    store.delete_check(check_id=first)
+    assert len(store.checks()) == 1
 
 
 def test_malformed_import_changes_nothing(store: DiaryStore) -> None:
@@ -149,7 +176,7 @@ def test_malformed_import_changes_nothing(store: DiaryStore) -> None:
 
 def test_migrations_reach_the_newest_schema(database_url: str) -> None:
     engine = connect(database_url)
-    assert {"profiles", "episodes", "days"} <= set(inspect(engine).get_table_names())
+    assert {"profiles", "episodes", "days", "checks"} <= set(inspect(engine).get_table_names())
     migrate(engine)  # a second run is a no-op
 
 
@@ -160,11 +187,12 @@ def test_a_failed_migration_leaves_the_data_as_it_was(database_url: str,
     store.add_episode(episode())
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(alembic_config().get_main_option("script_location")), scripts)
-    (scripts / "versions" / "0002_broken.py").write_text(textwrap.dedent('''
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    (scripts / "versions" / "9999_broken.py").write_text(textwrap.dedent(f'''
         import sqlalchemy as sa
         from alembic import op
-        revision = "0002"
-        down_revision = "0001"
+        revision = "9999"
+        down_revision = "{head}"
         def upgrade():
             op.add_column("episodes", sa.Column("extra", sa.Integer))
             op.execute("UPDATE episodes SET intensity = 0")
@@ -184,7 +212,7 @@ def test_a_failed_migration_leaves_the_data_as_it_was(database_url: str,
     assert [e.intensity for e in store.episodes()] == [3]
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
-            == "0001"
+            == head
 
 
 WRITER = textwrap.dedent('''

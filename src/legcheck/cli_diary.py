@@ -53,8 +53,9 @@ def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | 
 
     store = open_store(db)
     today = now_in(store).date()
-    return diary_findings(default_knowledge(), analyse_store(store, today=today), store.days(),
-                          today=today)
+    days = store.days()
+    return diary_findings(default_knowledge(),
+                          analyse_store(store, today=today, stored_days=days), days, today=today)
 
 
 def _diary_exists(url: str | None) -> bool:
@@ -148,7 +149,7 @@ def _symptom(raw: str) -> str:
 @diary_app.callback()
 def diary(ctx: typer.Context, days: Annotated[int, typer.Option(
         help="How many days back to list.")] = 14, db: DB = None) -> None:
-    """List recent entries (episodes e1, e2..., day entries d1, d2...)."""
+    """List recent entries (episodes e1, e2..., day entries d1, d2..., saved checks c1, c2...)."""
     if ctx.invoked_subcommand is not None:
         return
     try:
@@ -156,6 +157,7 @@ def diary(ctx: typer.Context, days: Annotated[int, typer.Option(
         since = now_in(store) - timedelta(days=days)
         episodes = store.episodes(since=since, newest_first=True)
         day_rows = store.days(since=since.date())
+        saved_checks = store.checks(since=since)
     except LegcheckError as error:
         fail(str(error))
     table = Table("id", "when", "what", "details", title=f"Diary, last {days} days")
@@ -166,7 +168,17 @@ def diary(ctx: typer.Context, days: Annotated[int, typer.Option(
         table.add_row(f"e{episode.id}", f"{episode.at:%Y-%m-%d %H:%M}", episode.kind, details)
     for row in reversed(day_rows):
         table.add_row(f"d{row.id}", f"{row.day:%Y-%m-%d}", "day", _day_details(row))
-    Console().print(table if episodes or day_rows else "No entries in that period.")
+    for saved in reversed(saved_checks):
+        table.add_row(f"c{saved.id}", f"{saved.taken_at:%Y-%m-%d %H:%M}", "check",
+                      _check_details(saved.result))
+    Console().print(table if episodes or day_rows or saved_checks
+                    else "No entries in that period.")
+
+
+def _check_details(result: dict[str, Any]) -> str:
+    level = (result.get("triage") or {}).get("level", "?")
+    top = [c.get("id", "?") for c in (result.get("conditions") or [])[:3]]
+    return f"triage {level}; most likely: {', '.join(top) or 'none'}"
 
 
 def _day_details(row: Any) -> str:
@@ -207,13 +219,16 @@ def edit(
 
 
 @diary_app.command("delete")
-def delete(entry_id: Annotated[str, typer.Argument(help="e12 (an episode) or d3 (a day).")],
+def delete(entry_id: Annotated[str, typer.Argument(
+        help="e12 (an episode), d3 (a day) or c2 (a saved check).")],
            db: DB = None) -> None:
     """Delete an entry by id."""
     try:
         store = open_store(db)
         if entry_id.lower().startswith("d"):
             store.delete_day(day_id=_number(entry_id, "d"))
+        elif entry_id.lower().startswith("c"):
+            store.delete_check(check_id=_number(entry_id, "c"))
         else:
             store.delete_episode(episode_id=_number(entry_id, "e"))
     except LegcheckError as error:

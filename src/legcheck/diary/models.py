@@ -88,3 +88,19 @@ class Day(Base):
     medicines: Mapped[list[str]] = mapped_column(JSON, default=list)
     symptoms: Mapped[list[str]] = mapped_column(JSON, default=list)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class Check(Base):
+    """A saved check: the text and answers it was given and the result it gave (its JSON)."""
+
+    __tablename__ = "checks"
+    __table_args__ = (Index("ix_checks_profile_time", "profile_id", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    timezone: Mapped[str] = mapped_column(String(64))
+    knowledge_version: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -8,17 +8,20 @@ from pathlib import Path
 import numpy as np
 
 from legcheck.diary.analysis import DayRecord, DiaryAnalysis, EpisodeColumns, analyse_columns
-from legcheck.diary.store import DiaryStore
+from legcheck.diary.store import DiaryStore, StoredDay
 from legcheck.diary.when import zone
 
 
-def analyse_store(store: DiaryStore, *, today: date) -> DiaryAnalysis:
-    """Every episode and day entry of the store, analysed in the person's own time zone."""
+def analyse_store(store: DiaryStore, *, today: date,
+                  stored_days: list[StoredDay] | None = None) -> DiaryAnalysis:
+    """Every episode and day entry of the store, analysed in the person's own time zone.
+    `stored_days` saves a second read when the caller already has `store.days()`."""
     days = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
                       sleep_hours=d.sleep_hours, stress=d.stress,
                       exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,
                       medicines=d.medicines, symptoms=d.symptoms)
-            for d in store.days() if d.day <= today]
+            for d in (store.days() if stored_days is None else stored_days)
+            if d.day <= today]
     return analyse_columns(episode_columns(store, today), days, today=today)
 
 
@@ -26,10 +29,10 @@ def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
     """Local dates and hours of all episodes at once (pandas converts the time zone in bulk)."""
     import pandas as pd
 
-    seconds, kinds, durings = store.episode_seconds()
+    times, kinds, durings = store.episode_times()
     zone(store.timezone)  # a clear error for an unknown zone before pandas sees it
-    local = pd.to_datetime(np.asarray(seconds, dtype=np.float64), unit="s", utc=True) \
-        .tz_convert(store.timezone).tz_localize(None)
+    local = pd.DatetimeIndex(times).tz_localize("UTC").tz_convert(store.timezone) \
+        .tz_localize(None)
     ordinals = local.to_numpy().astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
     keep = ordinals <= today.toordinal()
     return EpisodeColumns(ordinals=ordinals[keep], hours=local.hour.to_numpy()[keep],

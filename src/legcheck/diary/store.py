@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Float, cast, func, select
+import numpy as np
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from legcheck.diary.entries import DayIn, EpisodeIn, checked
-from legcheck.diary.models import Day, Episode, Profile
+from legcheck.diary.models import Check, Day, Episode, Profile
 from legcheck.diary.when import zone
 from legcheck.errors import InputError, StorageError
 
@@ -50,6 +51,16 @@ class StoredDay:
     medicines: tuple[str, ...]
     symptoms: tuple[str, ...]
     note: str | None
+
+
+@dataclass(frozen=True)
+class StoredCheck:
+    id: int
+    taken_at: datetime  # in the zone it was taken in
+    knowledge_version: str
+    text: str | None
+    answers: dict[str, Any]  # finding id -> value, as the person gave them
+    result: dict[str, Any]  # the check's JSON (CheckResult.to_dict())
 
 
 class DiaryStore:
@@ -106,14 +117,27 @@ class DiaryStore:
             rows = session.scalars(query.order_by(order, Episode.id).limit(limit)).all()
             return [_stored_episode(row) for row in rows]
 
-    def episode_seconds(self) -> tuple[list[float], list[str], list[str | None]]:
-        """Seconds since 1970 (UTC), kind and setting of every episode: the bulk read behind the
-        statistics, computed by the database rather than one object per row."""
+    def episode_times(self) -> tuple[np.ndarray, list[str], list[str | None]]:
+        """Every episode's instant (numpy datetime64[us], UTC), kind and setting: the bulk read
+        behind the statistics, one plain row per episode rather than one object."""
         column = Episode.__table__.c.occurred_at
-        seconds = (cast(func.strftime("%s", column), Float)
-                   if self.engine.dialect.name == "sqlite" else func.extract("epoch", column))
-        query = (select(seconds, Episode.kind, Episode.during)
+        # SQLite keeps the UTC instant as ISO text, which numpy parses in bulk; PostgreSQL
+        # gives seconds since 1970.
+        instant = column if self.engine.dialect.name == "sqlite" else func.extract("epoch",
+                                                                                     column)
+        query = (select(instant, Episode.kind, Episode.during)
                  .where(Episode.profile_id == self.profile_id))
+        rows = self._raw_rows(query)
+        if not rows:
+            return np.array([], dtype="datetime64[us]"), [], []
+        table = np.array(rows, dtype=object)
+        if self.engine.dialect.name == "sqlite":
+            times = table[:, 0].astype("datetime64[us]")
+        else:
+            times = (table[:, 0].astype(np.float64) * 1e6).astype("datetime64[us]")
+        return times, table[:, 1].tolist(), table[:, 2].tolist()
+
+    def _raw_rows(self, query: Any) -> list[tuple[Any, ...]]:
         # 200,000 rows: skip SQLAlchemy's per-row result processing and read the driver's
         # cursor directly (the only bound value is our own integer profile id).
         sql = str(query.compile(dialect=self.engine.dialect,
@@ -126,10 +150,7 @@ class DiaryStore:
                 cursor.close()
         except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as error:
             raise StorageError(f"the diary could not be read: {_one_line(error)}") from None
-        if not rows:
-            return [], [], []
-        seconds, kinds, durings = zip(*rows, strict=True)
-        return [float(s) for s in seconds], list(kinds), list(durings)
+        return rows
 
     def update_episode(self, *, episode_id: int, changes: dict[str, Any]) -> StoredEpisode:
         with self._write() as session:
@@ -180,14 +201,53 @@ class DiaryStore:
             query = query.where(Day.day >= since)
         if until is not None:
             query = query.where(Day.day < until)
-        with self._read() as session:
-            return [_stored_day(row) for row in session.scalars(query.order_by(Day.day)).all()]
+        with self._read() as session:  # plain rows, not ORM objects: a 20-year diary is fast
+            rows = session.execute(select(*Day.__table__.columns).where(query.whereclause)
+                                   .order_by(Day.day)).all()
+            return [_stored_day(row) for row in rows]
 
     def delete_day(self, *, day_id: int) -> None:
         with self._write() as session:
             row = session.get(Day, day_id)
             if row is None or row.profile_id != self.profile_id:
                 raise InputError(f"there is no day entry d{day_id} in this diary")
+            session.delete(row)
+
+
+    # ---- checks ---------------------------------------------------------------------------
+    def add_check(self, *, taken_at: datetime, text: str | None, answers: dict[str, Any],
+                  result: dict[str, Any]) -> int:
+        """Save a check's input and result, so later checks and the report can compare."""
+        if taken_at.tzinfo is None:
+            raise InputError("a check's time must carry its time zone")
+        if not isinstance(result.get("knowledge_version"), str):
+            raise InputError("a check result must carry its knowledge_version")
+        with self._write() as session:
+            row = Check(profile_id=self.profile_id, taken_at=taken_at,
+                        timezone=_zone_of(taken_at, self.timezone),
+                        knowledge_version=result["knowledge_version"], text=text,
+                        answers=dict(answers), result=dict(result))
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def checks(self, *, since: datetime | None = None,
+               until: datetime | None = None) -> list[StoredCheck]:
+        """Saved checks, oldest first."""
+        query = select(Check).where(Check.profile_id == self.profile_id)
+        if since is not None:
+            query = query.where(Check.taken_at >= since)
+        if until is not None:
+            query = query.where(Check.taken_at < until)
+        with self._read() as session:
+            rows = session.scalars(query.order_by(Check.taken_at, Check.id)).all()
+            return [_stored_check(row) for row in rows]
+
+    def delete_check(self, *, check_id: int) -> None:
+        with self._write() as session:
+            row = session.get(Check, check_id)
+            if row is None or row.profile_id != self.profile_id:
+                raise InputError(f"there is no check c{check_id} in this diary")
             session.delete(row)
 
 
@@ -205,10 +265,15 @@ def _stored_episode(row: Episode) -> StoredEpisode:
                          row.duration_seconds, row.note)
 
 
-def _stored_day(row: Day) -> StoredDay:
+def _stored_day(row: Any) -> StoredDay:
     return StoredDay(row.id, row.day, row.caffeine_cups, row.alcohol_units, row.sleep_hours,
                      row.stress, row.exercise_minutes, row.fluids_litres,
                      tuple(row.medicines or ()), tuple(row.symptoms or ()), row.note)
+
+
+def _stored_check(row: Check) -> StoredCheck:
+    return StoredCheck(row.id, row.taken_at.astimezone(zone(row.timezone)),
+                       row.knowledge_version, row.text, dict(row.answers), dict(row.result))
 
 
 def _one_line(error: Exception) -> str:

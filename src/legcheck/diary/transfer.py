@@ -18,8 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from legcheck.diary.entries import DayIn, EpisodeIn, checked
-from legcheck.diary.models import Day, Episode
-from legcheck.diary.store import DiaryStore, StoredDay, StoredEpisode
+from legcheck.diary.models import Check, Day, Episode
+from legcheck.diary.store import DiaryStore, StoredCheck, StoredDay, StoredEpisode
 from legcheck.diary.when import zone
 from legcheck.errors import InputError
 
@@ -27,7 +27,8 @@ FORMAT = "legcheck-diary"
 VERSION = 1
 CSV_COLUMNS = ("type", "id", "at", "timezone", "kind", "where", "intensity", "during",
                "duration_seconds", "day", "caffeine_cups", "alcohol_units", "sleep_hours",
-               "stress", "exercise_minutes", "fluids_litres", "medicines", "symptoms", "note")
+               "stress", "exercise_minutes", "fluids_litres", "medicines", "symptoms", "note",
+               "check")
 
 
 def export_json(store: DiaryStore) -> str:
@@ -37,7 +38,8 @@ def export_json(store: DiaryStore) -> str:
 def _document(store: DiaryStore) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "timezone": store.timezone,
             "episodes": [_episode_dict(e) for e in store.episodes()],
-            "days": [_day_dict(d) for d in store.days()]}
+            "days": [_day_dict(d) for d in store.days()],
+            "checks": [_check_dict(c) for c in store.checks()]}
 
 
 def _episode_dict(episode: StoredEpisode) -> dict[str, Any]:
@@ -54,6 +56,13 @@ def _day_dict(day: StoredDay) -> dict[str, Any]:
     return data
 
 
+def _check_dict(saved: StoredCheck) -> dict[str, Any]:
+    return {"id": saved.id, "at": saved.taken_at.isoformat(),
+            "timezone": getattr(saved.taken_at.tzinfo, "key", "UTC"),
+            "knowledge_version": saved.knowledge_version, "text": saved.text,
+            "answers": saved.answers, "result": saved.result}
+
+
 def export_csv(store: DiaryStore) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -64,7 +73,15 @@ def export_csv(store: DiaryStore) -> str:
     for day in document["days"]:
         writer.writerow({"type": "day", **day, "medicines": ";".join(day["medicines"]),
                          "symptoms": ";".join(day["symptoms"])})
+    for saved in document["checks"]:  # a check is nested data: one JSON cell
+        writer.writerow({"type": "check", "id": saved["id"], "at": saved["at"],
+                         "timezone": saved["timezone"],
+                         "check": json.dumps({k: saved[k] for k in _CHECK_DATA},
+                                             ensure_ascii=False, sort_keys=True)})
     return out.getvalue()
+
+
+_CHECK_DATA = ("knowledge_version", "text", "answers", "result")
 
 
 def read_export(text: str) -> dict[str, Any]:
@@ -84,7 +101,7 @@ def read_export(text: str) -> dict[str, Any]:
 
 
 def _csv_document(text: str) -> dict[str, Any]:
-    episodes, days = [], []
+    episodes, days, checks = [], [], []
     for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         values = {key: (value if value != "" else None) for key, value in row.items()}
         if values.get("type") == "episode":
@@ -98,9 +115,24 @@ def _csv_document(text: str) -> dict[str, Any]:
             day["medicines"] = [m for m in (values.get("medicines") or "").split(";") if m]
             day["symptoms"] = [s for s in (values.get("symptoms") or "").split(";") if s]
             days.append(day)
+        elif values.get("type") == "check":
+            checks.append({"id": values.get("id"), "at": values.get("at"),
+                           "timezone": values.get("timezone"),
+                           **_check_cell(values.get("check"), number)})
         else:
-            raise InputError(f"line {number}: type must be 'episode' or 'day'")
-    return {"format": FORMAT, "version": VERSION, "episodes": episodes, "days": days}
+            raise InputError(f"line {number}: type must be 'episode', 'day' or 'check'")
+    return {"format": FORMAT, "version": VERSION, "episodes": episodes, "days": days,
+            "checks": checks}
+
+
+def _check_cell(cell: str | None, number: int) -> dict[str, Any]:
+    try:
+        data = json.loads(cell or "")
+    except json.JSONDecodeError:
+        raise InputError(f"line {number}: the check column is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise InputError(f"line {number}: the check column must be a JSON object")
+    return data
 
 
 def import_document(store: DiaryStore, document: dict[str, Any]) -> tuple[int, int]:
@@ -108,9 +140,12 @@ def import_document(store: DiaryStore, document: dict[str, Any]) -> tuple[int, i
     episodes = [_checked_episode(item, index) for index, item in
                 enumerate(_list(document, "episodes"))]
     days = [_checked_day(item, index) for index, item in enumerate(_list(document, "days"))]
+    checks = [_checked_check(item, index) for index, item in
+              enumerate(_list(document, "checks"))]
     try:
         with Session(store.engine) as session, session.begin():
             _write_all(session, store, episodes, days)
+            _write_checks(session, store, checks)
     except IntegrityError:
         raise InputError("the diary already holds entries with the ids in this file; nothing was "
                          "imported (import into an empty diary, or remove the ids)") from None
@@ -135,6 +170,38 @@ def _write_all(session: Session, store: DiaryStore,
         for table in ("episodes", "days"):
             session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                  f"GREATEST((SELECT MAX(id) FROM {table}), 1))"))
+
+
+def _write_checks(session: Session, store: DiaryStore, checks: list[Check]) -> None:
+    for row in checks:
+        row.profile_id = store.profile_id
+        session.add(row)
+    session.flush()
+    if checks and session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT setval(pg_get_serial_sequence('checks', 'id'), "
+                             "GREATEST((SELECT MAX(id) FROM checks), 1))"))
+
+
+def _checked_check(item: Any, index: int) -> Check:
+    where = f"checks[{index}]"
+    if not isinstance(item, dict):
+        raise InputError(f"{where}: must be an object")
+    zone_name = item.get("timezone") or "UTC"
+    try:
+        at = datetime.fromisoformat(str(item.get("at"))).astimezone(zone(zone_name))
+    except ValueError:
+        raise InputError(f"{where}.at: not a date and time") from None
+    answers, result = item.get("answers"), item.get("result")
+    if not isinstance(answers, dict) or not isinstance(result, dict):
+        raise InputError(f"{where}: answers and result must be objects")
+    version = item.get("knowledge_version")
+    if not isinstance(version, str) or not version:
+        raise InputError(f"{where}.knowledge_version: must be text")
+    body = item.get("text")
+    if body is not None and not isinstance(body, str):
+        raise InputError(f"{where}.text: must be text")
+    return Check(id=_id(item, index), taken_at=at, timezone=zone_name,
+                 knowledge_version=version, text=body, answers=answers, result=result)
 
 
 _DAY_VALUES = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exercise_minutes",
