@@ -37,6 +37,9 @@ test: install-test lint
 	$(BIN)/python -m eval --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --cases eval/holdout.yaml --require-emergency-sensitivity 1.0 \
 		--fail-on-under-triage 0
+	$(BIN)/python -m eval --interview --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
+	$(BIN)/python -m eval --interview --cases eval/holdout.yaml \
+		--require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --from-text --require-emergency-sensitivity 1.0
 	$(BIN)/python -m eval --from-text --cases eval/holdout.yaml --require-emergency-sensitivity 1.0
 	$(BIN)/python -m eval --text --require-f1 0.80
@@ -47,6 +50,7 @@ eval: install
 bench: install-test
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.diary
+	$(BIN)/python -m bench.interview
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

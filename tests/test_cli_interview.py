@@ -181,3 +181,17 @@ def test_no_input_never_prompts_in_a_terminal(terminal_env) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and "Why we ask" not in child.before
+
+
+def test_save_keeps_the_answers_and_the_result(runner) -> None:
+    from legcheck.cli import app
+    from legcheck.cli_diary import open_store
+
+    result = runner.invoke(app, ["check", "calf twitching", "--set", "weakness=no",
+                                 "--set", "fever=unknown", "--save", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "Saved this check in your diary as c1." in result.stderr
+    [saved] = open_store(None).checks()
+    assert saved.text == "calf twitching"
+    assert saved.answers == {"weakness": "no", "fever": "unknown"}
+    assert saved.result == json.loads(result.stdout)
