@@ -50,6 +50,9 @@ test: install-test test-tools lint
 	$(BIN)/python -m eval --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --cases eval/holdout.yaml --require-emergency-sensitivity 1.0 \
 		--fail-on-under-triage 0
+	$(BIN)/python -m eval --interview --require-emergency-sensitivity 1.0 --fail-on-under-triage 0
+	$(BIN)/python -m eval --interview --cases eval/holdout.yaml \
+		--require-emergency-sensitivity 1.0 --fail-on-under-triage 0
 	$(BIN)/python -m eval --from-text --require-emergency-sensitivity 1.0
 	$(BIN)/python -m eval --from-text --cases eval/holdout.yaml --require-emergency-sensitivity 1.0
 	$(BIN)/python -m eval --text --require-f1 0.80
@@ -61,6 +64,7 @@ bench: install-test
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.diary
 	$(BIN)/python -m bench.report
+	$(BIN)/python -m bench.interview
 
 clean:
 	rm -rf $(VENV) $(FHIR_VALIDATE)/node_modules build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis

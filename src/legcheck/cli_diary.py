@@ -38,6 +38,13 @@ def open_store(db: str | None) -> Any:
                       timezone_name=settings.timezone or local_zone_name())
 
 
+def save_check(db: str | None, *, text: str | None, answers: dict[str, Any],
+               result: dict[str, Any]) -> int:
+    """Keep a check (its input and result) in the diary database; returns its id."""
+    store = open_store(db)
+    return store.add_check(taken_at=now_in(store), text=text, answers=answers, result=result)
+
+
 def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | None:
     """The diary's findings for a check: always with --diary, never with --no-diary, and by
     default only when a diary exists (a database URL is set, or the local file is there), so a
