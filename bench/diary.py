@@ -70,7 +70,7 @@ def bench_store(url: str, document: dict[str, Any], runs: int) -> dict[str, floa
     for _ in range(runs):
         start = time.perf_counter()
         days = store.days()
-        analysis = analyse_store(store, today=today, stored_days=days)
+        analysis = analyse_store(store, today=today, days=days)
         findings = diary_findings(default_knowledge(), analysis, days, today=today)
         check(diary=findings).to_dict()
         checks.append(time.perf_counter() - start)

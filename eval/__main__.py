@@ -12,10 +12,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from eval.interview_score import format_questions, question_summary, run_interviews
 from eval.score import (
+    CaseResult,
     CheckFunction,
+    Metrics,
     format_report,
+    format_summary,
     gate_failures,
     legcheck_check,
     misses_as_dicts,
@@ -50,6 +55,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="exit 1 if more than N cases are under-triaged")
     parser.add_argument("--from-text", action="store_true",
                         help="score the structured cases from their free-text twins (`text`)")
+    parser.add_argument("--interview", action="store_true",
+                        help="simulate the guided check: a person answers each question from "
+                             "the case (don't know otherwise), from nothing or, with "
+                             "--from-text, from the text twin; scored next to all answers")
     parser.add_argument("--text", action="store_true",
                         help="score the text reader on eval/text_cases.yaml (or --cases FILE): "
                              "precision, recall and F1 per finding, negation accuracy")
@@ -75,6 +84,27 @@ def main_text(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def main_interview(arguments: argparse.Namespace, cases: list[Any], check: CheckFunction,
+                   findings: int) -> tuple[Metrics, list[CaseResult]]:
+    """Score simulated interviews, next to the same cases with every answer given."""
+    results, counts = run_interviews(cases, from_text=arguments.from_text)
+    metrics = summarise(results)
+    questions = question_summary(counts, findings)
+    every = summarise(run_cases(cases, check))
+    if arguments.json:
+        output = {"interview": metrics.to_dict(), "questions": questions,
+                  "all_answers": every.to_dict()}
+        if arguments.verbose:
+            output["misses"] = misses_as_dicts(results)
+        print(json.dumps(output))
+    else:
+        start = "the text twin" if arguments.from_text else "nothing"
+        print(f"guided check, starting from {start}\n{format_questions(questions)}\n"
+              f"{format_report(metrics, results, verbose=arguments.verbose)}\n\n"
+              f"with every answer of the case given\n{format_summary(every)}")
+    return metrics, results
+
+
 def main(argv: Sequence[str] | None = None, check: CheckFunction = legcheck_check) -> int:
     arguments = parse_arguments(argv)
     if arguments.text:
@@ -90,17 +120,20 @@ def main(argv: Sequence[str] | None = None, check: CheckFunction = legcheck_chec
         print(f"eval: {arguments.cases} has {len(problems)} problem(s):", file=sys.stderr)
         print("\n".join(f"  {problem}" for problem in problems), file=sys.stderr)
         return 2
-    if arguments.from_text:
-        cases, check = text_twins(cases), legcheck_text_check
-    results = run_cases(cases, check)
-    metrics = summarise(results)
-    if arguments.json:
-        output = metrics.to_dict()
-        if arguments.verbose:
-            output["misses"] = misses_as_dicts(results)
-        print(json.dumps(output))
+    if arguments.interview:
+        metrics, results = main_interview(arguments, cases, check, len(kb.findings))
     else:
-        print(format_report(metrics, results, verbose=arguments.verbose))
+        if arguments.from_text:
+            cases, check = text_twins(cases), legcheck_text_check
+        results = run_cases(cases, check)
+        metrics = summarise(results)
+        if arguments.json:
+            output = metrics.to_dict()
+            if arguments.verbose:
+                output["misses"] = misses_as_dicts(results)
+            print(json.dumps(output))
+        else:
+            print(format_report(metrics, results, verbose=arguments.verbose))
     failures = gate_failures(metrics,
                              min_emergency_sensitivity=arguments.require_emergency_sensitivity,
                              max_under_triage=arguments.fail_on_under_triage)

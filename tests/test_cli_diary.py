@@ -75,7 +75,7 @@ def test_day_context(runner, db: list[str]) -> None:
     (["day", "--symptom", "sneezing"], "unknown symptom"),
     (["diary", "edit", "e99", "--intensity", "2"], "no episode e99"),
     (["diary", "delete", "x1"], "not an entry id"),
-    (["export", "--format", "xml"], "json or csv"),
+    (["export", "--format", "xml"], "json, csv or fhir"),
     (["import", "/no/such/file.json"], "cannot read"),
 ])
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(runner, db: list[str],

@@ -15,7 +15,7 @@ from legcheck.cli import app
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 COMMANDS = [[], ["check"], ["findings"], ["conditions"], ["knowledge", "check"], ["log"],
             ["day"], ["diary"], ["diary", "edit"], ["diary", "delete"], ["export"], ["import"],
-            ["stats"], ["serve"]]
+            ["stats"], ["report"], ["serve"]]
 
 
 def render_cli_docs() -> str:

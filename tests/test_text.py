@@ -108,3 +108,44 @@ def test_the_nlp_libraries_print_nothing() -> None:
     assert completed.returncode == 0
     assert completed.stderr == ""
     assert json.loads(completed.stdout)["findings"]
+
+
+@pytest.mark.parametrize(("words", "same"), [
+    (("twitching", "twitched", "twitches"), True),
+    (("tingling", "tingled", "tingles"), True),
+    (("slurring", "slurred", "slurs"), True),
+    (("trips", "trip"), False),  # the bare word is often another word (a journey)
+    (("jumping", "jumped"), False),  # "muscle jumping" is a twitch, "my leg jumped" a jerk
+    (("expecting", "expected"), False),
+    (("pass", "passes"), False),
+])
+def test_word_keys_join_inflections_only(words: tuple[str, ...], same: bool) -> None:
+    from legcheck.text.wordforms import word_key
+
+    assert (len({word_key(word) for word in words}) == 1) is same
+
+
+def test_phrase_variants_add_spellings_and_bare_contractions() -> None:
+    from legcheck.text.wordforms import phrase_variants
+
+    assert set(phrase_variants("I'm anaemic")) == {"i'm anaemic", "i'm anemic", "im anaemic",
+                                                   "im anemic"}
+    assert list(phrase_variants("we'll see")) == ["we'll see"]  # "well" is another word
+
+
+def test_no_two_meanings_share_a_normalised_phrase() -> None:
+    """The reader compares normalised words, so the knowledge validator's uniqueness check (on
+    lower case) must hold after normalising too."""
+    from legcheck.text.pipeline import target_phrases
+    from legcheck.text.reader import _PIPELINES
+
+    kb = default_knowledge()
+    read("calf twitching")
+    nlp = _PIPELINES[id(kb)]
+    meaning: dict[str, str] = {}
+    clashes = []
+    for phrase, label in target_phrases(kb):
+        key = " ".join(token.norm_ for token in nlp.make_doc(phrase))
+        if meaning.setdefault(key, label) != label:
+            clashes.append(f"{phrase!r}: {label} and {meaning[key]}")
+    assert not clashes

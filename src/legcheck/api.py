@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,31 @@ def default_knowledge() -> KnowledgeBase:
     return load_knowledge()
 
 
+@dataclass(frozen=True)
+class Gathered:
+    """Everything known before the reasoning: observations by finding id, and notes about how
+    the text was read."""
+
+    observations: dict[str, Observation]
+    messages: tuple[str, ...] = ()
+    not_counted: tuple[str, ...] = ()
+
+
+def gather(text: str | None = None, answers: Mapping[str, Any] | None = None, *,
+           knowledge: KnowledgeBase | None = None, today: date | None = None,
+           diary: Mapping[str, Observation] | None = None) -> Gathered:
+    """The observations a check starts from (see `check`), before any interview question."""
+    kb = knowledge or default_knowledge()
+    given = {**(diary or {}), **parse_answers(kb, answers or {})}
+    if text is None:
+        return Gathered(given)
+    from legcheck.text import read_text  # the NLP pipeline loads only when text is given
+
+    reading = read_text(kb, text, today=today or date.today())
+    return Gathered({**(diary or {}), **reading.observations, **parse_answers(kb, answers or {})},
+                    reading_messages(reading), reading.ignored)
+
+
 def check(text: str | None = None, answers: Mapping[str, Any] | None = None, *,
           knowledge: KnowledgeBase | None = None, today: date | None = None,
           diary: Mapping[str, Observation] | None = None) -> CheckResult:
@@ -30,15 +56,9 @@ def check(text: str | None = None, answers: Mapping[str, Any] | None = None, *,
     phrases such as "since March" (default: the current date). `diary` holds findings from the
     person's diary (source "diary"); text and answers win over them."""
     kb = knowledge or default_knowledge()
-    given = {**(diary or {}), **parse_answers(kb, answers or {})}
-    if text is None:
-        return run_check(kb, given)
-    from legcheck.text import read_text  # the NLP pipeline loads only when text is given
-
-    reading = read_text(kb, text, today=today or date.today())
-    return run_check(kb, {**(diary or {}), **reading.observations,
-                          **parse_answers(kb, answers or {})},
-                     messages=reading_messages(reading), not_counted=reading.ignored)
+    gathered = gather(text, answers, knowledge=kb, today=today, diary=diary)
+    return run_check(kb, gathered.observations, messages=gathered.messages,
+                     not_counted=gathered.not_counted)
 
 
 def reading_messages(reading: TextReading) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from legcheck.cli_diary import fail
 from legcheck.cli_diary import register as register_diary
+from legcheck.cli_report import register as register_report
 from legcheck.errors import InputError, KnowledgeError, LegcheckError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -85,18 +86,36 @@ def check(
         "--diary/--no-diary",
         help="Use your diary's findings (default: when a diary exists).")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Diary database URL.")] = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask questions (without a terminal, none are asked anyway).")
+    ] = False,
+    save: Annotated[bool, typer.Option(
+        "--save", help="Save this check (your answers and the result) in your diary.")] = False,
 ) -> None:
-    """Check your leg jerks: triage level, likely explanations, and what to do."""
+    """Check your leg jerks: triage level, likely explanations, and what to do.
+
+    In a terminal it asks the questions that matter, warning signs first, one at a time."""
     from legcheck.api import check as run_check
 
     try:
+        interactive = not no_input and text != "-" and sys.stdin.isatty() and sys.stdout.isatty()
         if text == "-":
             text = read_stdin()
         given = read_answers_file(answers) if answers else {}
         given.update(parse_settings(settings or []))
-        from legcheck.cli_diary import diary_observations
+        from legcheck.cli_diary import diary_observations, save_check
 
-        result = run_check(text=text, answers=given, diary=diary_observations(db, diary))
+        found = diary_observations(db, diary)
+        if interactive:
+            from legcheck.cli_interview import guided_check
+
+            result, interview = guided_check(text, given, found, ask=input, say=typer.echo)
+            given = {**given, **interview.answers}
+        else:
+            result = run_check(text=text, answers=given, diary=found)
+        if save:
+            saved = save_check(db, text=text, answers=given, result=result.to_dict())
+            typer.echo(f"Saved this check in your diary as c{saved}.", err=True)
     except LegcheckError as error:
         fail(str(error))
     if output is AnswerFormat.json:
@@ -206,3 +225,4 @@ def main() -> None:
 
 
 register_diary(app)
+register_report(app)

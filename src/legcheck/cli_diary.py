@@ -38,6 +38,13 @@ def open_store(db: str | None) -> Any:
                       timezone_name=settings.timezone or local_zone_name())
 
 
+def save_check(db: str | None, *, text: str | None, answers: dict[str, Any],
+               result: dict[str, Any]) -> int:
+    """Keep a check (its input and result) in the diary database; returns its id."""
+    store = open_store(db)
+    return store.add_check(taken_at=now_in(store), text=text, answers=answers, result=result)
+
+
 def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | None:
     """The diary's findings for a check: always with --diary, never with --no-diary, and by
     default only when a diary exists (a database URL is set, or the local file is there), so a
@@ -55,7 +62,7 @@ def diary_observations(db: str | None, wanted: bool | None) -> dict[str, Any] | 
     today = now_in(store).date()
     days = store.days()
     return diary_findings(default_knowledge(),
-                          analyse_store(store, today=today, stored_days=days), days, today=today)
+                          analyse_store(store, today=today, days=days), days, today=today)
 
 
 def _diary_exists(url: str | None) -> bool:
@@ -240,7 +247,8 @@ def _number(entry_id: str, prefix: str) -> int:
 
 
 def export(
-    output_format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    output_format: Annotated[str, typer.Option(
+        "--format", help="json, csv or fhir (a FHIR R4 Bundle).")] = "json",
     out: Annotated[Path | None, typer.Option(help="Write to this file (default: stdout).")] = None,
     db: DB = None,
 ) -> None:
@@ -248,10 +256,11 @@ def export(
     from legcheck.diary.transfer import export_csv, export_json
 
     try:
-        if output_format not in ("json", "csv"):
-            raise InputError("--format takes json or csv")
+        if output_format not in ("json", "csv", "fhir"):
+            raise InputError("--format takes json, csv or fhir")
         store = open_store(db)
-        text = export_json(store) if output_format == "json" else export_csv(store)
+        text = (export_json(store) if output_format == "json" else
+                export_csv(store) if output_format == "csv" else _fhir_text(store))
     except LegcheckError as error:
         fail(str(error))
     if out is None:
@@ -260,7 +269,15 @@ def export(
         out.write_text(text, encoding="utf-8")
 
 
-def import_(file: Annotated[Path, typer.Argument(help="A JSON or CSV export.")],
+def _fhir_text(store: Any) -> str:
+    from legcheck.api import default_knowledge
+    from legcheck.diary.transfer import export_document
+    from legcheck.report.fhir import bundle, dumps
+
+    return dumps(bundle(export_document(store), default_knowledge()))
+
+
+def import_(file: Annotated[Path, typer.Argument(help="A JSON, CSV or FHIR export.")],
             db: DB = None) -> None:
     """Import a diary export; all or nothing."""
     from legcheck.diary.transfer import import_document, read_export

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,29 +15,34 @@ from legcheck.diary.store import DiaryStore, StoredDay
 from legcheck.diary.when import zone
 
 
-def analyse_store(store: DiaryStore, *, today: date,
-                  stored_days: list[StoredDay] | None = None) -> DiaryAnalysis:
-    """Every episode and day entry of the store, analysed in the person's own time zone.
-    `stored_days` saves a second read when the caller already has `store.days()`."""
-    days = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
+def analyse_store(store: DiaryStore, *, today: date, since: date | None = None,
+                  days: Sequence[StoredDay] | None = None) -> DiaryAnalysis:
+    """Every episode and day entry of the store up to `today` (and from `since`, when given),
+    analysed in the person's own time zone. `days` saves reading the day entries again when the
+    caller has them (those from `since` on)."""
+    stored_days = store.days(since=since) if days is None else days
+    records = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
                       sleep_hours=d.sleep_hours, stress=d.stress,
                       exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,
                       medicines=d.medicines, symptoms=d.symptoms)
-            for d in (store.days() if stored_days is None else stored_days)
-            if d.day <= today]
-    return analyse_columns(episode_columns(store, today), days, today=today)
+            for d in stored_days if d.day <= today]
+    return analyse_columns(episode_columns(store, today, since), records, today=today)
 
 
-def episode_columns(store: DiaryStore, today: date) -> EpisodeColumns:
+def episode_columns(store: DiaryStore, today: date, since: date | None = None) -> EpisodeColumns:
     """Local dates and hours of all episodes at once (pandas converts the time zone in bulk)."""
     import pandas as pd
 
-    times, kinds, durings = store.episode_times()
-    zone(store.timezone)  # a clear error for an unknown zone before pandas sees it
+    person_zone = zone(store.timezone)  # a clear error for an unknown zone before pandas sees it
+    start = (None if since is None else
+             datetime.combine(since, time(), person_zone) - timedelta(days=1))
+    times, kinds, durings = store.episode_times(since=start)
     local = pd.DatetimeIndex(times).tz_localize("UTC").tz_convert(store.timezone) \
         .tz_localize(None)
     ordinals = local.to_numpy().astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
     keep = ordinals <= today.toordinal()
+    if since is not None:
+        keep &= ordinals >= since.toordinal()
     return EpisodeColumns(ordinals=ordinals[keep], hours=local.hour.to_numpy()[keep],
                           kinds=[k for k, kept in zip(kinds, keep, strict=True) if kept],
                           durings=[d for d, kept in zip(durings, keep, strict=True) if kept])

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, literal_column, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,12 @@ class StoredEpisode:
     during: str | None
     duration_seconds: float | None
     note: str | None
+
+
+@dataclass(frozen=True)
+class EpisodeTallies:
+    by_place: dict[str | None, int]
+    by_intensity: dict[int | None, int]
 
 
 @dataclass(frozen=True)
@@ -130,9 +136,11 @@ class DiaryStore:
         with self._read() as session:
             return _stored_episode(self._episode_row(session, episode_id))
 
-    def episode_times(self) -> tuple[np.ndarray, list[str], list[str | None]]:
-        """Every episode's instant (numpy datetime64[us], UTC), kind and setting: the bulk read
-        behind the statistics, one plain row per episode rather than one object."""
+    def episode_times(self, *, since: datetime | None = None
+                      ) -> tuple[np.ndarray, list[str], list[str | None]]:
+        """Every episode's instant (numpy datetime64[us], UTC), kind and setting (from `since`,
+        when given): the bulk read behind the statistics, one plain row per episode rather than
+        one object."""
         column = Episode.__table__.c.occurred_at
         # SQLite keeps the UTC instant as ISO text, which numpy parses in bulk; PostgreSQL
         # gives seconds since 1970.
@@ -140,6 +148,12 @@ class DiaryStore:
                                                                                      column)
         query = (select(instant, Episode.kind, Episode.during)
                  .where(Episode.profile_id == self.profile_id))
+        if since is not None:  # literal values, so the SQL below stays plain text
+            utc = since.astimezone(UTC)
+            stamp = utc.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLite's text, which sorts by time
+            query = query.where(column >= literal_column(f"'{stamp}'")
+                                if self.engine.dialect.name == "sqlite"
+                                else instant >= float(utc.timestamp()))
         rows = self._raw_rows(query)
         if not rows:
             return np.array([], dtype="datetime64[us]"), [], []
@@ -164,6 +178,25 @@ class DiaryStore:
         except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as error:
             raise StorageError(f"the diary could not be read: {_one_line(error)}") from None
         return rows
+
+    def episode_tallies(self, *, since: datetime | None = None,
+                        until: datetime | None = None) -> EpisodeTallies:
+        """How many episodes per place and per intensity (None: not noted), counted by the
+        database in one pass, so a report on 200,000 episodes reads a few hundred rows."""
+        query = (select(Episode.location, Episode.intensity, func.count())
+                 .where(Episode.profile_id == self.profile_id)
+                 .group_by(Episode.location, Episode.intensity))
+        if since is not None:
+            query = query.where(Episode.occurred_at >= since)
+        if until is not None:
+            query = query.where(Episode.occurred_at < until)
+        by_place: dict[str | None, int] = {}
+        by_intensity: dict[int | None, int] = {}
+        with self._read() as session:
+            for place, intensity, count in session.execute(query):
+                by_place[place] = by_place.get(place, 0) + count
+                by_intensity[intensity] = by_intensity.get(intensity, 0) + count
+        return EpisodeTallies(by_place=by_place, by_intensity=by_intensity)
 
     def update_episode(self, *, episode_id: int, changes: dict[str, Any]) -> StoredEpisode:
         with self._write() as session:

@@ -35,6 +35,11 @@ def export_json(store: DiaryStore) -> str:
     return json.dumps(_document(store), indent=2, ensure_ascii=False) + "\n"
 
 
+def export_document(store: DiaryStore) -> dict[str, Any]:
+    """The whole diary as the JSON export's document (what the FHIR export is built from)."""
+    return _document(store)
+
+
 def _document(store: DiaryStore) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "timezone": store.timezone,
             "episodes": [episode_dict(e) for e in store.episodes()],
@@ -92,12 +97,16 @@ def read_export(text: str) -> dict[str, Any]:
             document = json.loads(text)
         except json.JSONDecodeError as error:
             raise InputError(f"the file is not valid JSON (line {error.lineno})") from None
+        if isinstance(document, dict) and document.get("resourceType") == "Bundle":
+            from legcheck.report.fhir_read import document_from_bundle
+
+            return document_from_bundle(document)
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise InputError(f"the file is not a {FORMAT} export")
         return document
     if stripped.startswith("type,"):
         return _csv_document(text)
-    raise InputError("the file is neither a JSON nor a CSV diary export")
+    raise InputError("the file is neither a JSON nor a CSV diary export, nor a FHIR bundle")
 
 
 def _csv_document(text: str) -> dict[str, Any]:

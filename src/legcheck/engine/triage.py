@@ -68,9 +68,9 @@ def _level_if_present(kb: KnowledgeBase, observations: Mapping[str, Observation]
     return max((flag.level for flag in feeding), key=level_rank, default="routine"), False
 
 
-class _WithOne(Mapping[str, Observation]):
+class WithOne(Mapping[str, Observation]):
     """The observations with one more, without copying them (the counterfactual is asked for
-    every warning sign in every check)."""
+    every warning sign in every check, and for every answer the interview looks ahead to)."""
 
     def __init__(self, base: Mapping[str, Observation], extra: Observation) -> None:
         self._base, self._extra = base, extra
@@ -86,6 +86,9 @@ class _WithOne(Mapping[str, Observation]):
 
     def __len__(self) -> int:
         return len(self._base) + (self._extra.finding not in self._base)
+
+
+_WithOne = WithOne
 
 
 def unasked_red_flags(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> list[str]:

@@ -50,6 +50,7 @@ class Finding(Strict):
     choices: tuple[Choice, ...] = ()
     multiple: bool = False
     codes: dict[str, str] = Field(default_factory=dict)
+    code_sources: tuple[SourceId, ...] = ()  # where a code was checked, when not in `sources`
     sources: tuple[SourceId, ...] = ()
 
     @model_validator(mode="after")

@@ -23,6 +23,8 @@ def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
     """(where, source id) for every citation in the knowledge base."""
     for finding in kb.findings.values():
         yield from ((f"findings.yaml: {finding.id}: sources", s) for s in finding.sources)
+        yield from ((f"findings.yaml: {finding.id}: code_sources", s)
+                    for s in finding.code_sources)
     for condition in kb.conditions.values():
         where = f"conditions/{condition.id}.yaml"
         yield from ((f"{where}: sources", s) for s in condition.sources)

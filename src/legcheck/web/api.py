@@ -67,7 +67,7 @@ def diary_findings(access: DiaryAccess) -> dict[str, Any]:
 
     today, days = access.now().date(), access.store.days()
     return findings(default_knowledge(),
-                    analyse_store(access.store, today=today, stored_days=days), days, today=today)
+                    analyse_store(access.store, today=today, days=days), days, today=today)
 
 
 @router.get("/episodes", tags=["diary"])

@@ -1,0 +1,89 @@
+"""`python -m eval --interview`: the guided check, with a simulated person.
+
+For each case the person starts from nothing (or, with `--from-text`, from the case's free-text
+twin) and answers each question the engine asks truthfully from the case's answers, or "don't
+know" when the case does not give that finding. The interview ends when the engine says it is
+done. The final answer is scored as usual, and the number of questions asked is counted.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eval.score import CaseResult, predict
+from eval.text_score import TODAY
+
+
+@dataclass(frozen=True)
+class Asked:
+    """How many questions one simulated interview asked, and of what kind."""
+
+    total: int
+    warning_signs: int
+    answered: int  # the rest were "don't know"
+
+
+def simulate(case: Mapping[str, Any], *, from_text: bool = False) -> tuple[dict[str, Any], Asked]:
+    """One interview: the final answer (as JSON) and what was asked."""
+    from legcheck.api import default_knowledge, gather
+    from legcheck.engine import Observation, parse_answers, run_check
+    from legcheck.engine.interview import next_question
+
+    kb = default_knowledge()
+    truth = parse_answers(kb, case["answers"])
+    start = gather(case["text"], knowledge=kb, today=TODAY) if from_text else None
+    observations = dict(start.observations) if start else {}
+    asked: list[tuple[str, bool, bool]] = []
+    while not (step := next_question(kb, observations, ())).done:
+        answer = truth.get(step.finding)
+        asked.append((step.finding, step.reason == "warning_sign", answer is not None))
+        observations[step.finding] = answer or Observation(step.finding, None, "answer", "?")
+    result = run_check(kb, observations, messages=start.messages if start else ())
+    return result.to_dict(), Asked(len(asked), sum(sign for _, sign, _ in asked),
+                                   sum(known for _, _, known in asked))
+
+
+def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = False
+                   ) -> tuple[list[CaseResult], list[Asked]]:
+    results, counts = [], []
+    for case in cases:
+        if from_text and not case.get("text"):
+            continue
+        record: list[Asked] = []
+
+        def check(_: Mapping[str, Any], case: Mapping[str, Any] = case,
+                  record: list[Asked] = record) -> Mapping[str, Any]:
+            answer, asked = simulate(case, from_text=from_text)
+            record.append(asked)
+            return answer
+
+        results.append(CaseResult(case["id"], case["gold"]["triage"], case["gold"]["condition"],
+                                  predict(check, case["answers"])))
+        counts.extend(record)
+    return results, counts
+
+
+def question_summary(counts: Sequence[Asked], findings: int) -> dict[str, Any]:
+    totals = [asked.total for asked in counts] or [0]
+    return {
+        "questions_median": statistics.median(totals), "questions_max": max(totals),
+        "questions_possible": findings,
+        "warning_sign_questions_median": statistics.median(
+            [asked.warning_signs for asked in counts] or [0]),
+        "answered_median": statistics.median([asked.answered for asked in counts] or [0]),
+    }
+
+
+def format_questions(summary: Mapping[str, Any]) -> str:
+    share = summary["questions_median"] / summary["questions_possible"]
+    return "\n".join([
+        f"questions asked           median {summary['questions_median']:g}, "
+        f"max {summary['questions_max']} (of {summary['questions_possible']} findings; "
+        f"median share {share:.2f})",
+        f"  warning-sign questions  median {summary['warning_sign_questions_median']:g}",
+        f"  answered from the case  median {summary['answered_median']:g} "
+        f"(the rest: don't know)",
+    ])

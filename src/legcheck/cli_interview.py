@@ -1,0 +1,170 @@
+"""The guided check in a terminal: ask the engine's questions one at a time.
+
+`run_interview` is the prompting loop; it reads through `ask` (a prompt in, a line out; EOFError
+at the end of input) and writes through `say`, so tests drive it without a terminal. The choice
+of question is the engine's (`legcheck.engine.interview.next_question`); this module only shows
+questions and reads answers.
+
+Replies: an answer; `?` or `dk` (don't know); an empty line (skip); `back` (change the previous
+answer); `done` (stop and show the answer now).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from legcheck.engine import CheckResult, Observation, run_check
+from legcheck.engine.answers import Value, coerce_value
+from legcheck.engine.interview import Question, next_question, question_for
+from legcheck.errors import InputError
+from legcheck.knowledge import KnowledgeBase
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+UNKNOWN = "unknown"  # how a "don't know" is kept in the answers (the engine reads it as unknown)
+_DONT_KNOW = {"?", "dk", "don't know", "dont know", "do not know", "not sure", "unknown"}
+_BACK = {"back", "b"}
+_DONE = {"done", "stop", "q", "quit"}
+INTRO = ("A few questions, warning signs first. Answer each one, or type ? if you don't know, "
+         "press Enter to skip, 'back' to change your previous answer, or 'done' to see your "
+         "answer now.")
+
+
+@dataclass
+class Interview:
+    """What was asked and answered; `answers` holds values as the check's answers file would."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    observations: dict[str, Observation] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+    history: list[str] = field(default_factory=list)
+    stopped_early: bool = False
+
+    def forget(self, finding_id: str) -> None:
+        self.answers.pop(finding_id, None)
+        self.observations.pop(finding_id, None)
+        self.skipped.discard(finding_id)
+
+
+def run_interview(kb: KnowledgeBase, known: Mapping[str, Observation], *, ask: Ask,
+                  say: Say) -> Interview:
+    """Ask until the engine is done or the person stops; `known` is what the text, the answers
+    and the diary already told us (never asked again)."""
+    state = Interview()
+    say(INTRO)
+    again: str | None = None
+    while True:
+        step = (_question(kb, again) if again is not None
+                else next_question(kb, {**known, **state.observations}, state.skipped))
+        if step.done:
+            say(f"\n{step.message}")
+            return state
+        reply = _read(kb, step, len(state.history) + 1, ask, say)
+        again = None
+        if reply in _DONE:
+            state.stopped_early = True
+            return state
+        if reply in _BACK:
+            again = _go_back(state, say)
+            continue
+        _record(kb, state, step, reply)
+
+
+def guided_check(text: str | None, answers: Mapping[str, Any],
+                 diary: Mapping[str, Observation] | None, *, ask: Ask, say: Say,
+                 knowledge: KnowledgeBase | None = None) -> tuple[CheckResult, Interview]:
+    """The check with an interview between reading the input and reasoning over it."""
+    from legcheck.api import default_knowledge, gather
+
+    kb = knowledge or default_knowledge()
+    gathered = gather(text, answers, knowledge=kb, diary=diary)
+    interview = run_interview(kb, gathered.observations, ask=ask, say=say)
+    result = run_check(kb, {**gathered.observations, **interview.observations},
+                       messages=gathered.messages, not_counted=gathered.not_counted)
+    return result, interview
+
+
+def _question(kb: KnowledgeBase, finding_id: str) -> Question:
+    finding = kb.findings[finding_id]
+    return question_for(finding, "warning_sign" if finding.warning_sign else "information_gain",
+                        0.0)
+
+
+def _go_back(state: Interview, say: Say) -> str | None:
+    if not state.history:
+        say("There is no previous question to go back to.")
+        return None
+    previous = state.history.pop()
+    state.forget(previous)
+    return previous
+
+
+def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say) -> str:
+    """The person's reply, checked: a control word, or an answer the finding accepts."""
+    say("")
+    say(f"{number}. {'[warning sign] ' if question.warning_sign else ''}{question.text}")
+    say(f"   Why we ask: {question.why}")
+    for index, (_, label) in enumerate(question.choices, start=1):
+        say(f"   {index}) {label}")
+    while True:
+        try:
+            reply = ask(f"   {_hint(question)}: ").strip()
+        except EOFError:
+            return "done"
+        lowered = reply.lower()
+        if lowered in _DONE | _BACK | _DONT_KNOW or not reply:
+            return lowered
+        try:
+            parse_reply(kb, question, reply)
+        except InputError as error:
+            say(f"   {error}")
+            continue
+        return reply
+
+
+def _hint(question: Question) -> str:
+    if question.kind == "yes_no":
+        return "yes or no (? don't know, Enter skip, back, done)"
+    if question.kind == "number":
+        unit = f" {question.unit}" if question.unit else ""
+        return (f"a number from {question.minimum:g} to {question.maximum:g}{unit} "
+                f"(? don't know, Enter skip, back, done)")
+    several = ", or several separated by commas" if question.multiple else ""
+    return f"a number from the list{several} (? don't know, Enter skip, back, done)"
+
+
+def parse_reply(kb: KnowledgeBase, question: Question, reply: str) -> Value:
+    """The value of a typed reply; choices may be given by their number in the list."""
+    finding = kb.findings[question.finding]
+    if question.kind == "choice":
+        values = [question.choices[int(item) - 1][0]
+                  if item.strip().isdigit() and 1 <= int(item) <= len(question.choices)
+                  else item for item in reply.split(",")]
+        return coerce_value(finding, values)
+    return coerce_value(finding, reply)
+
+
+def _record(kb: KnowledgeBase, state: Interview, question: Question, reply: str) -> None:
+    finding_id = question.finding
+    state.history.append(finding_id)
+    if not reply:
+        state.skipped.add(finding_id)
+        return
+    value = None if reply.lower() in _DONT_KNOW else parse_reply(kb, question, reply)
+    state.answers[finding_id] = _plain(value)
+    state.observations[finding_id] = Observation(finding_id, value, "answer",
+                                                 f"{finding_id}={_plain(value)}")
+
+
+def _plain(value: Value) -> Any:
+    """An answer as the answers file holds it."""
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return list(value) if isinstance(value, tuple) else value

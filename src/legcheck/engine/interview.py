@@ -1,0 +1,181 @@
+"""The guided check: which question to ask next, or that the interview is done. Pure.
+
+`next_question(kb, observations, asked)` takes what is known so far (the same observations as
+`run_check`) and the findings already put to the person that have no observation (skipped);
+a finding with an observation, even "don't know", is never asked again. It returns a `Question`
+or `Done`; both serialise with `to_dict()`, so a web page or a stateless REST endpoint can run
+the same interview by sending back the answers so far and the skipped findings.
+
+1. Warning signs first: every warning-sign finding that could still make a rule fire above the
+   current triage level, the one feeding the most urgent such rule first (then in
+   knowledge-file order). A warning sign that can no longer raise the level is not asked here.
+2. Then the question with the highest expected information gain about the outcome (the triage
+   level and the top three likely conditions): the entropy of the outcomes its answers lead to,
+   each answer weighted by how likely it is from the current likelihoods (foresight.py). Ties go
+   to the question that most reduces the uncertainty over the conditions, then to file order.
+3. Before stopping, for safety: any finding through which a combination of answers could still
+   raise the triage (a medicine change and sweating; three signs of an overactive thyroid that
+   each move the odds a little), the most urgent first.
+4. Done when no open question has an answer that changes the outcome and nothing above the
+   current level can still be reached, or when nothing is left to ask.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from legcheck.engine.answers import Observation
+from legcheck.engine.foresight import (
+    State,
+    answer_probabilities,
+    can_hold,
+    could_raise,
+    current_state,
+    entropy,
+    outcome,
+    tables,
+)
+from legcheck.engine.triage import level_rank
+from legcheck.knowledge import KnowledgeBase, schema
+
+AnswerKind = Literal["yes_no", "number", "choice"]
+Reason = Literal["warning_sign", "information_gain", "could_raise_triage"]
+_SMALL = 1e-9
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question to put to the person, with everything needed to show and check an answer."""
+
+    finding: str
+    text: str
+    why: str
+    kind: AnswerKind
+    warning_sign: bool
+    reason: Reason
+    information_gain: float  # expected bits about the outcome (0 for a could-raise question)
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    multiple: bool = False
+    done: Literal[False] = False
+
+    def to_dict(self) -> dict[str, Any]:
+        answer: dict[str, Any] = {"kind": self.kind, "accepts_unknown": True}
+        if self.kind == "number":
+            answer.update(unit=self.unit, minimum=self.minimum, maximum=self.maximum)
+        if self.kind == "choice":
+            answer.update(choices=[{"value": v, "label": label} for v, label in self.choices],
+                          multiple=self.multiple)
+        return {"done": False, "finding": self.finding, "text": self.text, "why": self.why,
+                "answer": answer, "warning_sign": self.warning_sign, "reason": self.reason,
+                "information_gain": round(self.information_gain, 4)}
+
+
+@dataclass(frozen=True)
+class Done:
+    """Nothing left worth asking."""
+
+    reason: Literal["settled", "nothing_left"]
+    done: Literal[True] = True
+
+    @property
+    def message(self) -> str:
+        if self.reason == "settled":
+            return "No remaining question could change the triage level or the top three."
+        return "There are no questions left to ask."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"done": True, "reason": self.reason, "message": self.message}
+
+
+def next_question(kb: KnowledgeBase, observations: Mapping[str, Observation],
+                  asked: Collection[str] = ()) -> Question | Done:
+    """The next question to ask, or Done. `asked` holds findings put to the person that have no
+    observation (skipped); a finding with an observation, even "don't know", is never asked."""
+    state = current_state(kb, observations, asked)
+    if not state.open_findings:
+        return Done("nothing_left")
+    now = outcome(kb, state, observations)
+    sign = _next_warning_sign(kb, state, observations, now[0])
+    if sign is not None:
+        return sign
+    best: tuple[float, float, int] | None = None
+    chosen = ""
+    order = {fid: index for index, fid in enumerate(kb.findings)}
+    for finding_id in sorted(state.open_findings, key=order.__getitem__):
+        gain, soft = expected_gain(kb, state, observations, finding_id)
+        if gain <= _SMALL:
+            continue
+        key = (gain, soft, -order[finding_id])
+        if best is None or key > best:
+            best, chosen = key, finding_id
+    if best is not None:
+        return question_for(kb.findings[chosen], "information_gain", best[0])
+    raising = could_raise(kb, state, observations, now[0])
+    if not raising:
+        return Done("settled")
+    _, _, finding_id = min(raising, key=lambda item: (-item[0], -item[1], order[item[2]]))
+    return question_for(kb.findings[finding_id], "could_raise_triage", 0.0)
+
+
+def _next_warning_sign(kb: KnowledgeBase, state: State, observations: Mapping[str, Observation],
+                       level: int) -> Question | None:
+    """The open warning-sign finding read by the most urgent rule that could still fire above
+    the current level."""
+    best_rank, chosen = level, None
+    for finding_id in kb.warning_sign_ids:
+        if finding_id not in state.open_findings:
+            continue
+        for flag in kb.rules_reading.get(finding_id, ()):
+            rank = level_rank(flag.level)
+            if (rank > best_rank and state.rule_truth[flag.id] is None
+                    and can_hold(flag.when, observations, state.open_findings)):
+                best_rank, chosen = rank, finding_id
+    if chosen is None:
+        return None
+    gain, _ = expected_gain(kb, state, observations, chosen)
+    return question_for(kb.findings[chosen], "warning_sign", gain)
+
+
+def expected_gain(kb: KnowledgeBase, state: State, observations: Mapping[str, Observation],
+                  finding_id: str) -> tuple[float, float]:
+    """(bits about the outcome, bits about the conditions) expected from asking this finding."""
+    probabilities = answer_probabilities(kb, state, finding_id)
+    by_outcome: dict[Any, float] = {}
+    for option, probability in enumerate(probabilities):
+        result = outcome(kb, state, observations, finding_id, option)
+        by_outcome[result] = by_outcome.get(result, 0.0) + probability
+    return entropy(by_outcome.values()), _condition_gain(kb, state, finding_id, probabilities)
+
+
+def _condition_gain(kb: KnowledgeBase, state: State, finding_id: str,
+                    probabilities: list[float]) -> float:
+    """Expected fall in the entropy of the conditions' normalised likelihoods."""
+    before = _spread_entropy(state.log_odds)
+    after = 0.0
+    for deltas, probability in zip(tables(kb).log_ratios[finding_id], probabilities, strict=True):
+        after += probability * _spread_entropy(
+            tuple(odds + delta for odds, delta in zip(state.log_odds, deltas, strict=True)))
+    return before - after
+
+
+def _spread_entropy(log_odds: tuple[float, ...]) -> float:
+    chances = [1.0 / (1.0 + math.exp(-odds)) for odds in log_odds]
+    total = sum(chances)
+    return entropy([chance / total for chance in chances])
+
+
+def question_for(finding: schema.Finding, reason: Reason,
+                 gain: float) -> Question:
+    kind: AnswerKind = {"boolean": "yes_no", "number": "number", "choice": "choice"}[finding.type]
+    return Question(
+        finding=finding.id, text=finding.question, why=finding.why, kind=kind,
+        warning_sign=finding.warning_sign, reason=reason, information_gain=gain,
+        unit=finding.unit, minimum=finding.minimum, maximum=finding.maximum,
+        choices=tuple((choice.value, choice.label) for choice in finding.choices),
+        multiple=finding.multiple)

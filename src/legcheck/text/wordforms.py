@@ -1,0 +1,110 @@
+"""Word forms the reader treats as one: how the phrases in the knowledge base and the person's
+words are normalised before they are compared.
+
+Three mechanisms, each general rather than a list of phrases:
+
+- spaCy's own norms join contractions with and without apostrophes, straight or curly ("can't",
+  "cant", "can’t" and "cannot" all read "can not");
+- inflections of a word read as one (`word_key`): "twitched", "twitches" and "twitching" share a
+  key, "jolted" and "jolts" too, so a phrase written with one inflection matches the others. The
+  bare word keeps its own key, because the base form is often another word ("trip" is a journey,
+  "trips" a stumble); a few words whose inflections change meaning are kept exact;
+- British and American spellings of the same word (`SPELLINGS`) and apostrophe-less forms of
+  "i'm", "it's", "he's" (`phrase_variants`) are added to the phrase list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+# inflections that change the meaning ("my leg jumped" is a jerk, "muscle jumping" a twitch; "played
+# football" is a recent effort, "plays football" a habit), or turn an everyday word into a finding
+EXACT = frozenset({
+    "expecting", "expected", "expects", "increasing", "increased", "increases", "stable",
+    "being", "things", "thing", "during", "morning", "evening", "nothing", "something",
+    "anything", "everything", "feeling", "feelings", "ceiling", "bring", "string", "spring",
+    "sings", "wings", "kings", "rings", "sting", "nothing's", "needs", "needed", "seeds",
+    "bed", "red", "shed", "used", "uses", "using", "news", "always", "was", "has", "is",
+    "his", "this", "yes", "less", "unless", "loss", "pass", "across", "bus", "plus", "thus",
+    "us", "its", "does", "goes", "lies", "dies", "ties", "series", "species", "diabetes",
+    "herpes", "shingles", "measles", "mumps", "glasses", "clothes", "trousers", "pants",
+    "jumping", "jumps", "jumped", "plays", "played", "playing", "stairs", "means", "sometimes",
+    "times", "physics", "works", "worked", "working", "ring",
+})
+_VOWELS = set("aeiou")
+
+
+def word_key(word: str) -> str:
+    """The key an inflected word is compared by: "twitching", "twitched", "twitches" -> "twitch~";
+    words that are not inflected, or too short to tell, are themselves."""
+    lower = word.lower()
+    if lower in EXACT or not lower.isalpha() or len(lower) < 5:
+        return lower
+    for suffix in ("ing", "ed", "es", "s"):
+        if not lower.endswith(suffix):
+            continue
+        if suffix == "s" and lower.endswith(("ss", "us", "is", "ous")):
+            return lower
+        stem = lower[: -len(suffix)]
+        if suffix == "es" and not stem.endswith(("ch", "sh", "x", "z", "ss")):
+            stem = lower[:-1]  # "tingles" -> "tingle", "jerkes" is no word
+        if len(stem) < 3 or not (set(stem) & _VOWELS or "y" in stem):
+            return lower
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            stem = stem[:-1]  # "slurring" -> "slur", "tripped" -> "trip"
+        return stem.removesuffix("e") + "~"  # "tingling"/"tingled" both -> "tingl~"
+    return lower
+
+
+def use_word_keys(nlp: Any) -> None:
+    """Make every word's NORM (what the matchers compare, see build_pipeline) its word_key, keeping
+    spaCy's own norms for contractions ("n't" -> "not") and punctuation."""
+    from spacy.attrs import NORM
+
+    spacy_norm: Callable[[str], str] = nlp.vocab.lex_attr_getters[NORM]
+
+    def norm(text: str) -> str:
+        spacy_says = spacy_norm(text)
+        return word_key(text) if spacy_says == text.lower() else spacy_says
+
+    nlp.vocab.lex_attr_getters = {**nlp.vocab.lex_attr_getters, NORM: norm}
+    for lexeme in nlp.vocab:  # words spaCy made before, from its tokenizer exceptions
+        lexeme.norm_ = norm(lexeme.orth_)
+
+
+# British and American spellings (and a few common variants) of words people use about symptoms
+SPELLINGS = {
+    "anaemia": "anemia", "anaemic": "anemic", "diarrhoea": "diarrhea", "oesophagus": "esophagus",
+    "oedema": "edema", "haemorrhage": "hemorrhage", "anaesthesia": "anesthesia",
+    "anaesthetic": "anesthetic", "faeces": "feces", "tumour": "tumor", "colour": "color",
+    "behaviour": "behavior", "neighbour": "neighbor", "litre": "liter", "litres": "liters",
+    "centre": "center", "fibre": "fiber", "paralysed": "paralyzed", "paralyse": "paralyze",
+    "ageing": "aging", "pyjamas": "pajamas", "grey": "gray", "mum": "mom", "mummy": "mommy",
+    "tiredness": "tiredness", "realise": "realize", "recognise": "recognize",
+    "travelled": "traveled", "travelling": "traveling", "favour": "favor", "odour": "odor",
+    "programme": "program", "practise": "practice", "sceptical": "skeptical",
+    "disorientated": "disoriented", "whilst": "while", "towards": "toward",
+    "haematoma": "hematoma", "paediatric": "pediatric", "oestrogen": "estrogen",
+    "fetus": "foetus", "mould": "mold", "plough": "plow", "manoeuvre": "maneuver",
+    "hospitalised": "hospitalized", "stabilised": "stabilized", "numbness": "numbness",
+}
+_SPELLING_BOTH_WAYS = {**SPELLINGS, **{us: uk for uk, us in SPELLINGS.items()}}
+_WORD = re.compile(r"[a-z]+")
+# apostrophe forms spaCy does not join on its own ("im" is not split like "dont")
+_CONTRACTION = re.compile(r"\b(i'm|i've|it's|he's|she's|that's|there's|what's|you're|they're|"
+                          r"you've|they've|we've)\b")
+
+
+def phrase_variants(phrase: str) -> Iterator[str]:
+    """Other ways of writing `phrase`: the other spelling of each word, and "i'm" as "im"."""
+    lower = phrase.lower().replace("’", "'")
+    yield lower
+    swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
+    if swapped != lower:
+        yield swapped
+    for form in {lower, swapped}:
+        bare = _CONTRACTION.sub(lambda m: m.group(0).replace("'", ""), form)
+        if bare != form:
+            yield bare

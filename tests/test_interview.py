@@ -1,0 +1,166 @@
+"""The guided check's question choice, on small hand-built knowledge bases and on the real one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from legcheck.engine import Observation, parse_answers, run_check
+from legcheck.engine.foresight import answer_options, current_state
+from legcheck.engine.interview import Done, Question, next_question
+
+FINDINGS = [
+    {"id": "minor"},
+    {"id": "irrelevant"},
+    {"id": "decisive"},
+    {"id": "ws_urgent", "warning_sign": True},
+    {"id": "ws_emergency", "warning_sign": True},
+    {"id": "drug"},
+    {"id": "sweat"},
+    {"id": "days", "type": "number", "minimum": 0, "maximum": 1000, "unit": "days"},
+    {"id": "when", "type": "choice", "choices": [
+        {"value": value, "label": value} for value in ("day", "night", "morning", "evening")]},
+]
+CONDITIONS = [
+    {"id": "a", "prior": 0.30, "evidence": [
+        {"finding": "decisive", "present": 0.05, "absent": 2.0, "source": "src"}]},
+    {"id": "b", "prior": 0.25, "evidence": [
+        {"finding": "minor", "present": 1.1, "source": "src"}]},
+    {"id": "c", "prior": 0.20, "evidence": [
+        {"finding": "minor", "present": 1.1, "source": "src"},
+        # only one of four answers moves c out of the top three: a weaker question than decisive
+        {"finding": "when", "values": {"night": 0.4}, "source": "src"}]},
+    {"id": "d", "prior": 0.15, "evidence": [
+        {"finding": "decisive", "present": 20.0, "absent": 0.5, "source": "src"},
+        {"finding": "days", "bands": [{"below": 7, "ratio": 0.8}, {"at_least": 7, "ratio": 1.5}],
+         "source": "src"}]},
+]
+FLAG = {"name": "flag", "reason": "reason", "sources": ["src"]}
+RED_FLAGS = [
+    {**FLAG, "id": "urgent_sign", "level": "urgent", "when": {"finding": "ws_urgent"}},
+    {**FLAG, "id": "emergency_sign", "level": "emergency", "when": {"finding": "ws_emergency"}},
+    {**FLAG, "id": "drug_sweat", "level": "urgent",
+     "when": {"all": [{"finding": "drug"}, {"finding": "sweat"}]}},
+    {**FLAG, "id": "long", "level": "routine", "when": {"finding": "days", "at_least": 14}},
+]
+
+
+@pytest.fixture
+def small(make_kb):
+    return make_kb(findings=FINDINGS, conditions=CONDITIONS, red_flags=RED_FLAGS)
+
+
+def ask(kb, answers=None, asked=()):
+    return next_question(kb, parse_answers(kb, answers or {}), asked)
+
+
+def interview(kb, person, start=None):
+    """Run the whole interview with a person answering from `person` ("don't know" otherwise)."""
+    answers, asked = dict(start or {}), []
+    while not (step := ask(kb, answers)).done:
+        asked.append(step.finding)
+        answers[step.finding] = person.get(step.finding, "unknown")
+    return asked, step
+
+
+def test_warning_signs_come_first_most_urgent_first(small) -> None:
+    assert ask(small).finding == "ws_emergency"
+    assert ask(small).reason == "warning_sign"
+    assert ask(small, {"ws_emergency": "no"}).finding == "ws_urgent"
+    assert ask(small, {"ws_emergency": "no", "ws_urgent": "no"}).reason != "warning_sign"
+
+
+def test_a_warning_sign_that_cannot_raise_the_level_is_not_asked_first(small) -> None:
+    step = ask(small, {"ws_emergency": "yes"})  # already an emergency: ws_urgent changes nothing
+    assert step.finding != "ws_urgent" and not step.warning_sign
+
+
+def test_the_decisive_question_comes_first_after_the_warning_signs(small) -> None:
+    no_signs = {"ws_emergency": "no", "ws_urgent": "no", "drug": "no", "days": 3}
+    step = ask(small, no_signs)
+    assert isinstance(step, Question) and step.finding == "decisive"
+    assert step.reason == "information_gain" and step.information_gain > 0
+    weaker = ask(small, no_signs, asked={"decisive"})
+    assert weaker.finding == "when" and 0 < weaker.information_gain < step.information_gain
+
+
+def test_stops_when_nothing_can_change_the_result(small) -> None:
+    settled = {"ws_emergency": "no", "ws_urgent": "no", "drug": "no", "days": 3, "decisive": "yes",
+               "when": "day"}
+    step = ask(small, settled)
+    assert isinstance(step, Done) and step.reason == "settled"
+    result = run_check(small, parse_answers(small, settled))
+    # "minor" and "irrelevant" are still open, but no answer to them changes the top three
+    for finding in ("minor", "irrelevant"):
+        for value in ("yes", "no"):
+            changed = run_check(small, parse_answers(small, {**settled, finding: value}))
+            assert changed.triage.level == result.triage.level
+            assert ({c.id for c in changed.conditions[:3]}
+                    == {c.id for c in result.conditions[:3]})
+
+
+def test_nothing_left_to_ask(small) -> None:
+    everything = {f["id"]: "unknown" for f in FINDINGS}
+    assert ask(small, everything) == Done("nothing_left")
+
+
+def test_dont_know_and_skipped_questions_are_not_asked_again(small) -> None:
+    first = ask(small).finding
+    assert ask(small, {first: "don't know"}).finding != first
+    assert ask(small, asked={first}).finding != first
+    asked, _ = interview(small, {})
+    assert len(asked) == len(set(asked))
+
+
+def test_a_combination_that_could_raise_the_triage_is_followed_up(small) -> None:
+    asked, done = interview(small, {"ws_emergency": "no", "ws_urgent": "no", "drug": "yes",
+                                    "sweat": "yes", "days": 3, "decisive": "yes", "when": "day"})
+    assert {"drug", "sweat"} <= set(asked)
+    assert done.reason == "settled"
+    asked, _ = interview(small, {"ws_emergency": "no", "ws_urgent": "no", "drug": "no",
+                                 "days": 3, "decisive": "yes", "when": "day"})
+    assert "drug" in asked and "sweat" not in asked  # no drug: sweating cannot raise it
+
+
+def test_numbers_are_looked_at_through_their_cut_points(small) -> None:
+    assert answer_options(small, small.findings["days"]) == (0.0, 7.0, 14.0)
+    assert answer_options(small, small.findings["when"]) == ("day", "night", "morning", "evening")
+
+
+def test_questions_serialise_with_their_kind_of_answer(small) -> None:
+    step = ask(small, {"ws_emergency": "no", "ws_urgent": "no", "drug": "no"})
+    while step.finding != "days":
+        step = ask(small, {"ws_emergency": "no", "ws_urgent": "no", "drug": "no"},
+                   asked={step.finding})
+    data = json.loads(json.dumps(step.to_dict()))
+    assert data["done"] is False and data["text"] == "days?" and data["why"] == "test"
+    assert data["answer"] == {"kind": "number", "accepts_unknown": True, "unit": "days",
+                              "minimum": 0, "maximum": 1000}
+    assert json.loads(json.dumps(Done("settled").to_dict()))["done"] is True
+
+
+def test_likelihoods_agree_with_the_check(kb) -> None:
+    answers = {"visible_flicker": "yes", "weakness": "no", "duration_days": 20,
+               "timing": "at_rest", "medicine_change": "statin,diuretic", "age": 70}
+    observations = parse_answers(kb, answers)
+    likelihoods = dict(zip(kb.conditions, current_state(kb, observations, ()).likelihoods(),
+                           strict=True))
+    for condition in run_check(kb, observations).conditions:
+        assert likelihoods[condition.id] == pytest.approx(condition.likelihood)
+
+
+def test_real_knowledge_asks_every_warning_sign_first_and_ends(kb) -> None:
+    answers: dict[str, Observation] = {}
+    order = []
+    while not (step := next_question(kb, answers, ())).done:
+        order.append(step)
+        answers[step.finding] = Observation(step.finding, None if step.kind != "yes_no" else False,
+                                            "answer", "")
+    signs = [step.finding for step in order if step.reason == "warning_sign"]
+    assert set(signs) == set(kb.warning_sign_ids)
+    assert [step.reason for step in order[:len(signs)]] == ["warning_sign"] * len(signs)
+    assert order[0].finding in {f for flag in kb.red_flags.values() if flag.level == "emergency"
+                                for f in kb.rule_findings[flag.id]}
+    assert len(order) < len(kb.findings)
+    assert run_check(kb, answers).triage.level == "self_care"
