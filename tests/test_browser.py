@@ -1,5 +1,6 @@
 """The pages in a real browser: Debian's headless Chromium driven by Playwright. A person
-describes twitching and sees the answer; logs three episodes and sees them and the chart; an
+describes twitching, answers the guided check (with back and don't know) and sees the
+answer; logs three episodes and sees them and the chart; an
 emergency description puts the emergency advice at the top; the check works by keyboard alone;
 axe-core finds no serious accessibility problem. Screenshots of the main pages at phone (390 px)
 and laptop (1280 px) width go to tests/output/ for a person to look at.
@@ -93,30 +94,58 @@ def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
-def describe(page, server: str, text: str) -> None:
+def describe(page, server: str, text: str, *, questions: bool = False) -> None:
+    """Type the description; with `questions`, stop at the first guided question, otherwise
+    press "Answer now, without questions"."""
     page.goto(server + "/")
     page.get_by_label("Describe your leg jerks").fill(text)
-    page.get_by_role("button", name="Check").click()
+    if questions:
+        page.get_by_role("button", name="Check", exact=True).click()
+        page.wait_for_url("**/check/next")
+        return
+    page.get_by_role("button", name="Answer now, without questions").click()
     page.wait_for_url("**/answer")
+
+
+def tab_to(page, test: str, presses: int = 40) -> None:
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(test):
+            return
+    raise AssertionError(f"keyboard focus never reached: {test}")
 
 
 def test_a_person_describes_twitching_and_sees_the_answer(page, server: str) -> None:
     page.goto(server + "/")
     assert no_horizontal_scroll(page)
     shoot(page, "home")
-    describe(page, server, TWITCHING)
+    describe(page, server, TWITCHING, questions=True)
+    first = page.locator("legend").inner_text()
+    assert page.get_by_text("Warning sign", exact=True).is_visible()
+    assert page.get_by_text("Why we ask").is_visible()
+    assert no_horizontal_scroll(page)
+    shoot(page, "question")
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    second = page.locator("legend").inner_text()
+    assert second != first and "Question 2" in page.inner_text("main")
+    page.get_by_role("button", name="Back").click()
+    assert page.locator("legend").inner_text() == first
+    page.get_by_label("No", exact=True).check()  # a yes to a warning sign could end it here
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Don't know").click()
+    assert "Question 3" in page.inner_text("main")
+    page.get_by_role("button", name="That's all: show my answer").click()
+    page.wait_for_url("**/check/next")
     assert page.get_by_role("heading", name="What it most likely is").is_visible()
     assert page.get_by_role("heading", name="Normal or concerning?").is_visible()
-    assert "Benign" in page.inner_text("main")
+    assert "You said no to" in page.inner_text("main")
     assert no_horizontal_scroll(page)
     shoot(page, "answer")
-    page.get_by_label("Yes").first.check()
-    page.get_by_role("button", name="Check again with these answers").click()
-    assert "You said yes to" in page.inner_text("main")
 
 
 def test_emergency_advice_is_at_the_top(page, server: str) -> None:
-    describe(page, server, EMERGENCY)
+    describe(page, server, EMERGENCY, questions=True)  # no questions before the advice
     banner = page.locator("main section").first
     assert "banner level-emergency" in banner.get_attribute("class")
     assert "EMERGENCY: ACT NOW" in banner.inner_text()
@@ -148,16 +177,23 @@ def test_three_episodes_in_the_diary_and_the_chart(page, server: str) -> None:
 
 def test_the_check_works_by_keyboard_alone(page, server: str) -> None:
     page.goto(server + "/")
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "text":
-            break
-    assert page.evaluate("document.activeElement.id") == "text"
+    tab_to(page, "document.activeElement.id === 'text'")
     page.keyboard.type(TWITCHING)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Check"
     page.keyboard.press("Enter")
-    page.wait_for_url("**/answer")
+    page.wait_for_url("**/check/next")
+    first = page.locator("legend").inner_text()
+    tab_to(page, "document.activeElement.type === 'radio'")
+    page.keyboard.press("ArrowRight")  # from Yes to No, selecting it
+    assert page.evaluate("document.activeElement.value") == "no"
+    tab_to(page, "document.activeElement.textContent.trim() === 'Next'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("legend").inner_text() != first
+    tab_to(page, "document.activeElement.textContent.trim().startsWith(\"That's all\")")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_role("heading", name="What to do now").is_visible()
 
 
@@ -171,6 +207,8 @@ def test_axe_finds_no_serious_problems(page, server: str) -> None:
         found[name] = run_axe(page)
     describe(page, server, EMERGENCY)
     found["answer"] = run_axe(page)
+    describe(page, server, TWITCHING, questions=True)
+    found["question"] = run_axe(page)
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "axe.json").write_text(json.dumps(found, indent=2))
     serious = [(name, v["id"], v["help"]) for name, violations in found.items()

@@ -18,7 +18,14 @@ from legcheck.web.context import (
     limit_checks,
     web,
 )
-from legcheck.web.schemas import CheckRequest, DayChange, DayCreate, EpisodeChange, EpisodeCreate
+from legcheck.web.schemas import (
+    CheckRequest,
+    DayChange,
+    DayCreate,
+    EpisodeChange,
+    EpisodeCreate,
+    InterviewRequest,
+)
 
 router = APIRouter()
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
@@ -58,6 +65,22 @@ def _checked(body: CheckRequest, request: Request) -> Response:
     result = run_check(text=body.text, answers=body.answers, diary=diary).to_dict()
     # json.dumps directly: FastAPI's encoder takes 2 ms on this 50 kB object, the check 0.6 ms
     return Response(json.dumps(result, ensure_ascii=False), media_type="application/json")
+
+
+@router.post("/interview/next", tags=["check"])
+def interview_next(body: InterviewRequest, request: Request) -> dict[str, Any]:
+    """The guided check, one question at a time and stateless: send the description, the answers
+    so far and the skipped questions; get the next question (warning signs first) or done."""
+    from legcheck.api import default_knowledge, gather
+    from legcheck.engine.interview import next_question
+
+    kb = default_knowledge()
+    unknown = [finding for finding in body.skipped if finding not in kb.findings]
+    if unknown:
+        raise InputError(f"skipped: unknown finding '{unknown[0]}'")
+    limit_checks(request, f"client:{client_address(request)}")
+    observations = gather(body.text, body.answers, knowledge=kb).observations
+    return next_question(kb, observations, set(body.skipped)).to_dict()
 
 
 def diary_findings(access: DiaryAccess) -> dict[str, Any]:

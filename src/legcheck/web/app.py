@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                local_owner=None if settings.hosted else _local_owner(
                                    engine, settings))
     _add_error_handlers(app)
-    from legcheck.web import api, api_accounts, pages, pages_account, pages_diary
+    from legcheck.web import api, api_accounts, pages, pages_account, pages_diary, pages_interview
 
     app.include_router(api.router, prefix=API_PREFIX)
     if settings.hosted:
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(pages_account.router)
     app.include_router(pages.router)
     app.include_router(pages_diary.router)
+    app.include_router(pages_interview.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("legcheck.web") / "static")),
               name="static")
     return app

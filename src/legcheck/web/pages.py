@@ -56,14 +56,15 @@ async def answer(request: Request) -> Response:
                if key.startswith(ANSWER_PREFIX) and _text(value)}
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_answer_page, request, text, answers)
+    return await run_in_threadpool(answer_page, request, text, answers)
 
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _answer_page(request: Request, text: str | None, answers: dict[str, str]) -> Response:
+def answer_page(request: Request, text: str | None, answers: dict[str, str]) -> Response:
+    """The answer for the description and answers (from the form, or the guided check)."""
     from legcheck.api import check, default_knowledge
     from legcheck.report.answer_html import render_html
 
@@ -126,4 +127,4 @@ def _import_page(request: Request, content: str) -> Response:
                 {"notice": f"Imported {episodes} episodes and {days} day entries."})
 
 
-__all__ = ["error_page", "page_access", "router"]
+__all__ = ["answer_page", "error_page", "page_access", "router"]

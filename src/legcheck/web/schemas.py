@@ -81,3 +81,12 @@ class AccountCreate(Credentials):
 
 class TokenCreate(Credentials):
     name: str = "API token"
+
+
+class InterviewRequest(Body):
+    text: str | None = Field(default=None, description="The description, if any.")
+    answers: dict[str, Any] | None = Field(
+        default=None, description="The answers so far (finding id -> value; 'unknown' for "
+                                  "don't know).", examples=[{"weakness": "no"}])
+    skipped: list[str] = Field(default_factory=list,
+                               description="Findings already put to the person and skipped.")

@@ -1,0 +1,162 @@
+"""The guided check on the web: POST /api/v1/interview/next (stateless) and the question pages
+(one question at a time, warning signs first, why we ask, don't know, back, that's all)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from legcheck.api import default_knowledge, gather
+from legcheck.engine.interview import next_question
+from legcheck.settings import Settings
+from legcheck.web import create_app
+
+TEXT = "my calf has been twitching for a week"
+EMERGENCY = "sudden weakness in my left leg, my face is drooping and my speech is slurred"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'diary.sqlite3'}"))
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.web.engine.dispose()
+
+
+# ---- the API ------------------------------------------------------------------------------
+def test_api_gives_the_engines_next_question(client: TestClient) -> None:
+    kb = default_knowledge()
+    answers = {"weakness": "no", "rhythmic_jerking": "unknown"}
+    step = client.post("/api/v1/interview/next", json={"text": TEXT, "answers": answers,
+                                                       "skipped": ["fever"]}).json()
+    expected = next_question(kb, gather(TEXT, answers, knowledge=kb).observations, {"fever"})
+    assert step == expected.to_dict()
+    assert step["finding"] not in ("weakness", "rhythmic_jerking", "fever")
+
+
+def test_api_warning_signs_first_and_then_done(client: TestClient) -> None:
+    answers: dict[str, str] = {}
+    first = client.post("/api/v1/interview/next", json={"text": TEXT}).json()
+    assert first["warning_sign"] is True and first["why"]
+    step = first
+    for _ in range(80):
+        if step["done"]:
+            break
+        answers[step["finding"]] = "no" if step["answer"]["kind"] == "yes_no" else "unknown"
+        step = client.post("/api/v1/interview/next", json={"text": TEXT,
+                                                           "answers": answers}).json()
+    assert step["done"] is True and step["reason"] in ("settled", "nothing_left")
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ({"skipped": ["bogus"]}, "skipped: unknown finding 'bogus'"),
+    ({"answers": {"duration_days": "forever"}}, "duration_days takes a number"),
+    ({"answers": "weakness"}, "answers: Input should be a valid dictionary"),
+])
+def test_api_bad_input(client: TestClient, body: dict, message: str) -> None:
+    response = client.post("/api/v1/interview/next", json=body)
+    assert response.status_code == 422 and message in response.json()["detail"]
+
+
+# ---- the pages ----------------------------------------------------------------------------
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+
+
+def state_of(html: str) -> dict[str, list[str]]:
+    """The form's hidden state, as the browser would send it back."""
+    form: dict[str, list[str]] = {}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html):
+        form.setdefault(name, []).append(value)
+    return form
+
+
+def question_of(html: str) -> str:
+    return re.search(r'name="finding" value="([^"]+)"', html).group(1)
+
+
+def step(client: TestClient, html: str, action: str, value: str | None = None):
+    form = state_of(html)
+    form["action"] = [action]
+    if value is not None:
+        form["value"] = [value]
+    return client.post("/check/next", data=form)
+
+
+def start(client: TestClient, text: str):
+    return client.post("/check/next", data={"csrf": csrf_of(client.get("/").text), "text": text})
+
+
+def test_one_question_at_a_time_with_why_and_choices(client: TestClient) -> None:
+    page = start(client, TEXT)
+    assert page.status_code == 200
+    html = page.text
+    assert html.count('name="finding"') == 1 and "Why we ask" in html
+    assert "Warning sign" in html
+    for button in ("Next", "Don't know", "That's all: show my answer"):
+        assert f">{button}</button>" in html
+    assert ">Back</button>" not in html  # nothing to go back to yet
+
+
+def test_answer_back_and_dont_know(client: TestClient) -> None:
+    first = start(client, TEXT).text
+    asked = question_of(first)
+    second = step(client, first, "next", "no").text
+    assert f'name="answer:{asked}" value="no"' in second and question_of(second) != asked
+    back = step(client, second, "back").text
+    assert question_of(back) == asked and f'name="answer:{asked}"' not in back
+    unknown = step(client, back, "dont_know").text
+    assert f'name="answer:{asked}" value="unknown"' in unknown
+
+
+def test_skipped_question_is_not_asked_again(client: TestClient) -> None:
+    first = start(client, TEXT).text
+    skipped = question_of(first)
+    second = step(client, first, "next").text
+    assert question_of(second) != skipped and f'name="asked" value="{skipped}"' in second
+    assert f'name="answer:{skipped}"' not in second
+
+
+def test_a_bad_answer_asks_again_with_the_reason(client: TestClient) -> None:
+    page = start(client, TEXT).text
+    for _ in range(40):  # answer "no" until a number question comes up
+        if 'type="number"' in page:
+            break
+        page = step(client, page, "next", "no").text
+    assert 'type="number"' in page
+    asked = question_of(page)
+    again = step(client, page, "next", "99999")
+    assert again.status_code == 422 and "Problem:" in again.text
+    assert question_of(again.text) == asked
+
+
+def test_thats_all_shows_the_answer_with_the_answers_given(client: TestClient) -> None:
+    first = start(client, TEXT).text
+    second = step(client, first, "next", "yes").text
+    answer = step(client, second, "done").text
+    assert "What to do now" in answer and "You said yes to:" in answer
+
+
+def test_the_walk_ends_in_the_answer(client: TestClient) -> None:
+    page = start(client, "my legs jerk as I fall asleep, no weakness").text
+    for _ in range(80):
+        if 'name="finding"' not in page:
+            break
+        page = step(client, page, "dont_know").text
+    assert "What it most likely is" in page
+
+
+def test_an_emergency_is_answered_at_once(client: TestClient) -> None:
+    page = start(client, EMERGENCY).text
+    assert 'name="finding"' not in page
+    main = page[page.index('<main id="main">'):]
+    assert main[main.index("<section"):].startswith('<section class="banner level-emergency"')
+
+
+def test_the_question_pages_need_the_csrf_token(client: TestClient) -> None:
+    client.get("/")
+    assert client.post("/check/next", data={"text": TEXT}).status_code == 403
