@@ -277,3 +277,36 @@ def test_openapi_and_docs(client: TestClient) -> None:
 
 def test_unknown_route_is_404(client: TestClient) -> None:
     assert client.get("/api/v1/nothing").status_code == 404
+
+
+# ---- the doctor's report and FHIR ---------------------------------------------------------
+def test_doctors_report_as_pdf_and_html(client: TestClient) -> None:
+    client.post("/api/v1/episodes", json={"kind": "twitch", "at": "2 hours ago"})
+    pdf = client.get("/api/v1/report")
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    html = client.get("/api/v1/report", params={"format": "html", "name": "A. B."})
+    assert html.status_code == 200 and "A. B." in html.text
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"format": "docx"}, "format: String should match pattern"),
+    ({"since": "last week"}, "since: give a date like 2026-11-20"),
+    ({"since": "2026-03-01", "until": "2026-02-01"}, "")])
+def test_doctors_report_bad_input(client: TestClient, params: dict, message: str) -> None:
+    response = client.get("/api/v1/report", params=params)
+    assert response.status_code == 422 and message in one_line(response)
+
+
+def test_fhir_export_imports_back(client: TestClient, tmp_path: Path) -> None:
+    client.post("/api/v1/episodes", json={"kind": "jerk", "intensity": 4})
+    bundle = client.get("/api/v1/export", params={"format": "fhir"})
+    assert bundle.headers["content-type"] == "application/fhir+json"
+    assert bundle.json()["resourceType"] == "Bundle"
+    other = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'other.sqlite3'}"))
+    with TestClient(other) as second:
+        imported = second.post("/api/v1/import", content=bundle.content,
+                               headers={"Content-Type": "application/fhir+json"})
+        assert imported.json() == {"episodes": 1, "days": 0}
+        assert second.get("/api/v1/episodes").json()["episodes"][0]["intensity"] == 4
+    other.state.web.engine.dispose()

@@ -190,3 +190,16 @@ def test_serve_starts_the_app(tmp_path: Path) -> None:
         server.terminate()
         server.wait(timeout=30)
         server.stderr.close()  # type: ignore[union-attr]
+
+
+def test_report_page_offers_the_doctors_report_and_fhir(client: TestClient) -> None:
+    client.post("/api/v1/episodes", json={"kind": "cramp"})
+    page = client.get("/report").text
+    assert 'action="/report/doctor"' in page and 'href="/report/diary.fhir.json"' in page
+    assert client.get("/report/doctor", params={"format": "pdf"}).content.startswith(b"%PDF-")
+    html = client.get("/report/doctor", params={"format": "html", "since": "", "until": ""})
+    assert html.status_code == 200 and "inline" in html.headers["content-disposition"]
+    assert client.get("/report/diary.fhir.json").json()["resourceType"] == "Bundle"
+    bad = client.get("/report/doctor", params={"format": "html", "since": "soon"})
+    assert bad.status_code == 422 and "since: give a date" in bad.text
+    assert client.get("/report/diary.xml").status_code == 404

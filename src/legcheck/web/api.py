@@ -185,28 +185,40 @@ def stats_chart(diary: Diary) -> Response:
 
 @router.get("/export", tags=["diary"], response_class=PlainTextResponse)
 def export(diary: Diary, format: Annotated[str, Query(
-        pattern="^(json|csv)$", description="json or csv")] = "json") -> Response:
+        pattern="^(json|csv|fhir)$", description="json, csv or fhir (a FHIR R4 Bundle)")
+        ] = "json") -> Response:
     """The whole diary, as `legcheck export` writes it (lossless: import reads it back)."""
-    from legcheck.diary.transfer import export_csv, export_json
+    body, media, filename = calls.export_text(diary.store, format)
+    return Response(body, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
-    if format == "csv":
-        return Response(export_csv(diary.store), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="diary.csv"'})
-    return Response(export_json(diary.store), media_type="application/json",
-                    headers={"Content-Disposition": 'attachment; filename="diary.json"'})
+
+@router.get("/report", tags=["diary"], response_class=Response,
+            responses={200: {"content": {"application/pdf": {}, "text/html": {}}}})
+def doctor_report(diary: Diary, format: Annotated[str, Query(
+        pattern="^(pdf|html)$")] = "pdf", since: Since = None, until: Until = None,
+        name: Annotated[str | None, Query(max_length=100)] = None) -> Response:
+    """The doctor's report, as `legcheck report` writes it (since/until: YYYY-MM-DD)."""
+    data, media, filename = calls.doctor_report(diary.store, kind=format, since=since,
+                                                until=until, name=name)
+    return Response(data, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 IMPORT_BODY = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": {"type": "object"}},
+    "application/fhir+json": {"schema": {"type": "object"}},
     "text/csv": {"schema": {"type": "string"}}}}}
 
 
 @router.post("/import", tags=["diary"], openapi_extra=IMPORT_BODY)
 async def import_diary(request: Request) -> dict[str, int]:
-    """Import a JSON or CSV export (Content-Type application/json or text/csv); all or nothing."""
+    """Import a JSON, CSV or FHIR export (Content-Type application/json, text/csv or
+    application/fhir+json); all or nothing."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind not in ("application/json", "text/csv"):
-        raise InputError("send the export as application/json or text/csv")
+    if kind not in ("application/json", "text/csv", "application/fhir+json"):
+        raise InputError("send the export as application/json, text/csv or "
+                         "application/fhir+json")
     try:
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError:

@@ -87,3 +87,43 @@ def chart_png(store: DiaryStore, today: date) -> bytes:
     with matplotlib.rc_context({"font.size": 12}):
         plot(analyse_store(store, today=today), buffer, size=(4.8, 6.4))
     return buffer.getvalue()
+
+
+def export_text(store: DiaryStore, kind: str) -> tuple[str, str, str]:
+    """(body, media type, file name) of a whole-diary export, as `legcheck export` writes it."""
+    from legcheck.diary.transfer import export_csv, export_document, export_json
+
+    if kind == "csv":
+        return export_csv(store), "text/csv; charset=utf-8", "diary.csv"
+    if kind == "fhir":
+        from legcheck.report.fhir import bundle, dumps
+
+        return (dumps(bundle(export_document(store), default_knowledge())),
+                "application/fhir+json", "diary.fhir.json")
+    return export_json(store), "application/json", "diary.json"
+
+
+def doctor_report(store: DiaryStore, *, kind: str, since: str | None, until: str | None,
+                  name: str | None) -> tuple[bytes, str, str]:
+    """(bytes, media type, file name) of the doctor's report, as `legcheck report` writes it."""
+    from legcheck.report.gather import make_report
+
+    if kind not in ("pdf", "html"):
+        raise InputError("format: pdf or html")
+    if name is not None and len(name.strip()) > 100:
+        raise InputError("name: at most 100 characters")
+    data = make_report(store, since=_report_day(since, "since"),
+                       until=_report_day(until, "until"),
+                       name=name.strip() if name and name.strip() else None,
+                       output_format=kind, knowledge=default_knowledge())  # type: ignore[arg-type]
+    media = "application/pdf" if kind == "pdf" else "text/html; charset=utf-8"
+    return data, media, f"legcheck-report.{kind}"
+
+
+def _report_day(text: str | None, name: str) -> date | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{name}: give a date like 2026-11-20, not '{text}'") from None

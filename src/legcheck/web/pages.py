@@ -88,15 +88,27 @@ def report(request: Request) -> Response:
 
 @router.get("/report/diary.{kind}")
 def report_export(request: Request, kind: str) -> Response:
-    from legcheck.diary.transfer import export_csv, export_json
+    from legcheck.web.diary_calls import export_text
 
-    if kind not in ("json", "csv"):
-        raise HTTPException(404, "the export is diary.json or diary.csv")
-    access = page_access(request)
-    body = export_json(access.store) if kind == "json" else export_csv(access.store)
-    media = "application/json" if kind == "json" else "text/csv; charset=utf-8"
+    kinds = {"json": "json", "csv": "csv", "fhir.json": "fhir"}
+    if kind not in kinds:
+        raise HTTPException(404, "the export is diary.json, diary.csv or diary.fhir.json")
+    body, media, filename = export_text(page_access(request).store, kinds[kind])
     return Response(body, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="diary.{kind}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/report/doctor")
+def report_doctor(request: Request, format: str = "pdf", since: str | None = None,
+                  until: str | None = None, name: str | None = None) -> Response:
+    """The doctor's report from the report page's form (a GET: it changes nothing)."""
+    from legcheck.web.diary_calls import doctor_report
+
+    data, media, filename = doctor_report(page_access(request).store, kind=format,
+                                          since=since, until=until, name=name)
+    disposition = "inline" if format == "html" else "attachment"
+    return Response(data, media_type=media,
+                    headers={"Content-Disposition": f'{disposition}; filename="{filename}"'})
 
 
 @router.post("/report/import", response_class=HTMLResponse)
