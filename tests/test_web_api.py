@@ -255,7 +255,7 @@ def test_export_format_is_checked(client: TestClient) -> None:
 @pytest.mark.parametrize(("content", "media", "message"), [
     (b"{\"format\": \"other\"}", "application/json", "not a legcheck-diary export"),
     (b"hello", "text/csv", "neither a JSON nor a CSV diary export"),
-    (b"{}", "text/plain", "application/json or text/csv"),
+    (b"{}", "text/plain", "application/json, text/csv or application/fhir+json"),
     (b"\xff\xfe", "text/csv", "not UTF-8"),
 ])
 def test_import_bad_file_changes_nothing(client: TestClient, content: bytes, media: str,

@@ -214,6 +214,7 @@ def test_pages_need_a_login_and_set_secure_cookies(database: str) -> None:
     assert "legcheck_session=" in cookie and "httponly" in cookie and "secure" in cookie \
         and "samesite=lax" in cookie
     assert client.get("/diary").status_code == 200
+    assert 'href="/account"' in client.get("/").text  # logged in, on a page without the diary
     forged = client.post("/diary/episodes", data={"csrf": "0" * 64, "kind": "twitch"})
     assert forged.status_code == 403
     client.post("/logout", data={"csrf": csrf_of(client.get("/diary").text)})

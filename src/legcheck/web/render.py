@@ -27,6 +27,11 @@ def page(request: Request, template: str, context: dict[str, Any] | None = None,
          status: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
     """A page; gives the browser a visitor cookie if it has none, for the forms' CSRF token."""
     settings = web(request).settings
+    if settings.hosted and not hasattr(request.state, "email") and \
+            request.cookies.get(SESSION_COOKIE):
+        from legcheck.web.pages_account import session_owner_of
+
+        session_owner_of(request)  # so the navigation shows "Account" rather than "Log in"
     seed, new_visitor = csrf_seed(request), None
     if seed is None:
         seed = new_visitor = secrets.token_urlsafe(24)
