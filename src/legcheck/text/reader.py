@@ -134,11 +134,20 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
         return None
     whose = _said_of(ent)
-    negated = bool(ent._.is_negated) and not NEGATING.search(ent.text.lower())
+    negated = (bool(ent._.is_negated) or _denied_across(ent)) \
+        and not NEGATING.search(ent.text.lower())
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+def _denied_across(ent: Any) -> bool:
+    """A denial sharing a word with the phrase it denies ("never had" + "had a fit"), which
+    ConText leaves out because the two overlap."""
+    return any(modifier.category == "NEGATED_EXISTENCE" and modifier.direction == "FORWARD"
+               and modifier.modifier_span[0] < ent.start < modifier.modifier_span[1]
+               for modifier in ent.doc._.context_graph.modifiers)
 
 
 def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, other: bool,
