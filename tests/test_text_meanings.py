@@ -69,6 +69,7 @@ def test_how_far_a_denied_list_reaches(text: str, expect: dict) -> None:
 class Span:
     start: int
     end: int
+    label_: str = "limb_jerk"
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -78,6 +79,15 @@ def test_only_matches_inside_longer_ones_are_hidden() -> None:
     crossing, inner, outer, other = Span(0, 2), Span(3, 4), Span(2, 5), Span(1, 3)
     assert outermost([crossing, inner, outer, other]) == [crossing, other, outer]
     assert outermost([Span(0, 2), Span(0, 2)]) == [Span(0, 2)]
+    statement = Span(0, 2, "weakness|absent")
+    assert outermost([statement, Span(1, 6, "one_sided_weakness")]) == [Span(1, 6,
+                                                                          "one_sided_weakness")]
+
+
+def test_a_longer_phrase_carries_a_denial_on() -> None:
+    found = read("No weakness or numbness on one side.")
+    assert found.get("one_sided_weakness") is False
+    assert "weakness" not in found
 
 
 def test_two_phrases_sharing_a_word_both_count() -> None:

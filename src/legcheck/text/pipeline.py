@@ -152,15 +152,23 @@ def matches(doc: Any) -> list[Any]:
 
 def outermost(spans: list[Any]) -> list[Any]:
     """Matches not inside a longer one: "sudden jerks" hides "jerks", but two phrases that only
-    share words ("my leg" and "leg jumped") both stand, each with its own meaning."""
+    share words ("my leg" and "leg jumped") both stand, each with its own meaning. A statement
+    phrase ("no weakness") that a longer phrase carries on ("no weakness or numbness on one
+    side") gives way to it."""
     kept, seen = [], set()
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        inside = any(o.start <= span.start and span.end <= o.end and len(o) > len(span)
-                     for o in spans)
-        if not inside and (span.start, span.end) not in seen:
+        if not any(_hides(other, span) for other in spans) and (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             kept.append(span)
     return kept
+
+
+def _hides(other: Any, span: Any) -> bool:
+    if len(other) <= len(span) or other.end <= span.start or span.end <= other.start:
+        return False
+    inside = other.start <= span.start and span.end <= other.end
+    statement = all("|" in meaning for meaning in meanings(span.label_))
+    return inside or (statement and span.start < other.start)
 
 
 def pseudo_negations(kb: KnowledgeBase) -> list[str]:
