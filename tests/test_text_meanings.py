@@ -94,3 +94,29 @@ def test_two_phrases_sharing_a_word_both_count() -> None:
     found = read("My leg jumped last night.")
     assert found.get("limb_jerk") is True
     assert found.get("location") == "one_leg"
+
+
+def _vocabulary(*entries: dict) -> list[str]:
+    from types import SimpleNamespace
+
+    from legcheck.knowledge import schema
+    from legcheck.knowledge.validate import _vocabulary_problems
+
+    kb = default_knowledge()
+    fake = SimpleNamespace(findings=kb.findings, medicines=(),
+                           phrases=[schema.Phrases.model_validate(e) for e in entries])
+    return list(_vocabulary_problems(fake))
+
+
+def test_a_phrase_names_one_thing_present_but_may_state_several() -> None:
+    assert _vocabulary({"finding": "weakness", "absent": ["all good"]},
+                       {"finding": "trouble_walking", "absent": ["all good"]},
+                       {"finding": "known_epilepsy", "denied": ["fits"]},
+                       {"finding": "loss_of_awareness", "present": ["fits"]}) == []
+    assert _vocabulary({"finding": "weakness", "present": ["wobbly"]},
+                       {"finding": "trouble_walking", "present": ["wobbly"]}) == [
+        "phrases.yaml: trouble_walking: 'wobbly' already means weakness=present"]
+    assert _vocabulary({"finding": "weakness", "present": ["strong"], "absent": ["strong"]}) == [
+        "phrases.yaml: weakness: 'strong' already means weakness=present"]
+    assert _vocabulary({"finding": "age", "denied": ["years"]}) == [
+        "phrases.yaml: age: absent, denied phrases and topics are for yes/no findings"]
