@@ -254,14 +254,18 @@ class Phrases(Strict):
     number finding mention it (negated, "no coffee", it is 0); `absent` phrases say a yes/no
     finding is absent outright ("I can walk fine"); `topics` name the body function behind a
     yes/no finding ("balance", "bladder") and count only when called normal ("my balance is fine")
-    or denied a problem ("no problems with my bladder"); `values` name a choice. `about: family`
-    counts a
-    phrase only when it is said of a relative ("my mum had ALS")."""
+    or denied a problem ("no problems with my bladder"); `denied` phrases say nothing said plainly
+    but, denied, make the finding absent ("no fits": no known epilepsy, whatever else "fits"
+    means); `values` name a choice. `about: family` counts a phrase only when it is said of a
+    relative ("my mum had ALS"). One stated fact may set several findings: a phrase may be an
+    `absent`, `topics` or `denied` phrase of several findings, besides one `present` or `values`
+    meaning."""
 
     finding: Identifier
     present: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()
     values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     about: Literal["self", "family"] = "self"
 

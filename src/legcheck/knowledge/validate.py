@@ -198,27 +198,31 @@ def _reach_problems(kb: KnowledgeBase) -> Iterator[str]:
 def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
     """phrases.yaml and medicines.yaml name real findings, values and medicine classes, and no
     phrase is claimed by two different meanings."""
-    meaning: dict[str, str] = {}
+    positive: dict[str, str] = {}  # a phrase names at most one thing as present
+    kinds: dict[tuple[str, str], str] = {}  # and says one thing about each finding it names
     for entry in kb.phrases:
         where = f"phrases.yaml: {entry.finding}"
         finding = kb.findings.get(entry.finding)
         if finding is None:
             yield f"{where}: unknown finding '{entry.finding}'"
             continue
-        if (entry.absent or entry.topics) and finding.type != "boolean":
-            yield f"{where}: absent phrases and topics are for yes/no findings"
+        if (entry.absent or entry.topics or entry.denied) and finding.type != "boolean":
+            yield f"{where}: absent, denied phrases and topics are for yes/no findings"
         if entry.present and finding.type == "choice":
             yield f"{where}: a choice finding is named by its values"
         for value in entry.values:
             if value not in finding.choice_values():
                 yield f"{where}: values: '{value}' is not a choice of '{entry.finding}'"
         said = [*((p, "present") for p in entry.present), *((p, "absent") for p in entry.absent),
-                *((p, "topic") for p in entry.topics),
+                *((p, "topic") for p in entry.topics), *((p, "denied") for p in entry.denied),
                 *((p, v) for v, ps in entry.values.items() for p in ps)]
         for phrase, value in said:
             key, label = phrase.lower(), f"{entry.finding}={value}"
-            if meaning.setdefault(key, label) != label:
-                yield f"{where}: '{phrase}' already means {meaning[key]}"
+            if kinds.setdefault((key, entry.finding), label) != label:
+                yield f"{where}: '{phrase}' already means {kinds[(key, entry.finding)]}"
+            if value not in ("absent", "topic", "denied") and \
+                    positive.setdefault(key, label) != label:
+                yield f"{where}: '{phrase}' already means {positive[key]}"
     classes = kb.findings["medicine_change"].choice_values() if "medicine_change" in kb.findings \
         else ()
     for medicine in kb.medicines:

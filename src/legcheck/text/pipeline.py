@@ -14,6 +14,8 @@ from typing import Any
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.wordforms import phrase_variants, use_word_keys
 
+SPANS = "legcheck_phrases"  # the span group the matcher fills
+MEANINGS = ";"  # between the meanings of one phrase
 NEGATING_WORD = re.compile(r"\b(?:no|not|never|without|nothing|none|cannot)\b|n'?t\b")
 # Our additions to ConText's rules, for how people write about themselves (not clinical notes).
 NEGATION = ["don't have", "dont have", "do not have", "haven't had", "havent had", "haven't got",
@@ -30,6 +32,11 @@ NEGATION = ["don't have", "dont have", "do not have", "haven't had", "havent had
 # said after what they deny: "numbness? not at all", "weakness isn't an issue"
 NEGATION_AFTER = ["not at all", "none at all", "not a problem", "isn't a problem",
                   "not an issue", "isn't an issue", "is absent", "are absent"]
+# a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never"
+ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative"]
+ANSWER = (r"(?:[?:]|(?<=\s)[-–—]+)\s*"
+          r"(?:no|nope|nah|never|none|negative|not at all|not really)\b"
+          r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none))")
 # negation words that deny nothing after them: "not only", "without warning", "can't sleep",
 # "it won't stop" (phrases of the knowledge base that carry their own "no" are added to these)
 PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", "without fail",
@@ -66,6 +73,10 @@ BODY_WORDS_BEFORE = ["the", "both", "left", "right", "one", "either", "his", "he
 BODY_PARTS = ["calf", "calves", "calfs", "leg", "legs", "thigh", "thighs", "foot", "feet", "arm",
               "arms", "shin", "shins", "toe", "toes", "knee", "knees", "hamstring", "hamstrings",
               "quad", "quads", "muscle", "muscles", "eyelid", "bicep", "biceps"]
+# ", left calf ..." starts a new statement, unless the list of denied things goes on with "or"
+# ("no weakness, leg pain or numbness")
+BODY_CLAUSE = (rf",(?=\s+(?:(?:{'|'.join(BODY_WORDS_BEFORE)})\s+)?(?:{'|'.join(BODY_PARTS)})\b)"
+               r"(?![^.;!?\n]*\b(?:or|nor)\b)")
 TERMINATE = ["but", "however", "although", "though", "except", "yet", "and", "apart from",
              "other than", "so", "which", "whereas", "while", "just", "only", "rather",
              "instead", "more like", "more a", "because", "cos", "plus", "also", "still",
@@ -80,13 +91,19 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     from medspacy.context import ConTextRule
     from medspacy.ner import TargetRule
 
+    _register_components()
     nlp = spacy.blank("en")
     use_word_keys(nlp)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "…"]})
-    matcher = nlp.add_pipe("medspacy_target_matcher", config={"phrase_matcher_attr": "NORM"})
+    nlp.add_pipe("legcheck_answers")
+    matcher = nlp.add_pipe("medspacy_target_matcher", config={
+        "phrase_matcher_attr": "NORM", "result_type": "group", "span_group_name": SPANS,
+        "prune": False})
     matcher.add([TargetRule(phrase, label) for phrase, label in target_phrases(kb)])
+    nlp.add_pipe("legcheck_outermost")
     context = nlp.add_pipe("medspacy_context", config={
-        "rules": "default", "phrase_matcher_attr": "NORM"})
+        "rules": "default", "phrase_matcher_attr": "NORM", "input_span_type": "group",
+        "span_group_name": SPANS})
     ours = [*(ConTextRule(w, "NEGATED_EXISTENCE", direction="FORWARD") for w in NEGATION),
             *(ConTextRule(w, "POSSIBLE_EXISTENCE", direction="FORWARD") for w in POSSIBLE),
             *(ConTextRule(w, "HISTORICAL", direction="BIDIRECTIONAL") for w in HISTORICAL),
@@ -95,36 +112,94 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
             *(ConTextRule(w, "NEGATED_EXISTENCE", direction="BACKWARD") for w in NEGATION_AFTER),
             *(ConTextRule(w, "PSEUDO", direction="PSEUDO") for w in pseudo_negations(kb)),
             ConTextRule("a dash between words", "TERMINATE", direction="TERMINATE",
-                        pattern=r"(?<=\s)[-–—]+(?=\s)"),
+                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none)\b)"),
+            ConTextRule("an answer: no", "NEGATED_EXISTENCE", direction="BACKWARD",
+                        pattern=ANSWER),
             ConTextRule(", i", "TERMINATE", direction="TERMINATE",
                         pattern=[{"TEXT": ","}, {"LOWER": {"IN": NEW_CLAUSE}}]),
-            ConTextRule(", calf", "TERMINATE", direction="TERMINATE",
-                        pattern=[{"TEXT": ","}, {"LOWER": {"IN": BODY_WORDS_BEFORE}, "OP": "?"},
-                                 {"LOWER": {"IN": BODY_PARTS}}]),
+            ConTextRule(", calf", "TERMINATE", direction="TERMINATE", pattern=BODY_CLAUSE),
             ConTextRule("not sure", "POSSIBLE_EXISTENCE", direction="BIDIRECTIONAL")]
     context.add(ours)
     return nlp
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "legcheck_outermost" in Language.factories:
+        return
+
+    @Language.component("legcheck_outermost")
+    def _outermost(doc: Any) -> Any:
+        doc.spans[SPANS] = outermost(list(doc.spans.get(SPANS, [])))
+        return doc
+
+    @Language.component("legcheck_answers")
+    def _answers(doc: Any) -> Any:
+        """An answer after a question stays in its sentence: "numbness? no", "weakness? nope"."""
+        for token in doc[:-1]:
+            following = doc[token.i + 1]
+            if token.text == "?" and following.lower_ in ANSWER_NO:
+                following.is_sent_start = False
+        return doc
+
+
+def matches(doc: Any) -> list[Any]:
+    """The phrases found in a read text, in text order."""
+    return sorted(doc.spans[SPANS], key=lambda span: (span.start, span.end)) \
+        if SPANS in doc.spans else []
+
+
+def outermost(spans: list[Any]) -> list[Any]:
+    """Matches not inside a longer one: "sudden jerks" hides "jerks", but two phrases that only
+    share words ("my leg" and "leg jumped") both stand, each with its own meaning. A statement
+    phrase ("no weakness") that a longer phrase carries on ("no weakness or numbness on one
+    side") gives way to it."""
+    kept, seen = [], set()
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if not any(_hides(other, span) for other in spans) and (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            kept.append(span)
+    return kept
+
+
+def _hides(other: Any, span: Any) -> bool:
+    if len(other) <= len(span) or other.end <= span.start or span.end <= other.start:
+        return False
+    inside = other.start <= span.start and span.end <= other.end
+    statement = all("|" in meaning for meaning in meanings(span.label_))
+    return inside or (statement and span.start < other.start)
 
 
 def pseudo_negations(kb: KnowledgeBase) -> list[str]:
     """PSEUDO_NEGATION and every phrase that names a finding with a negation in it ("can't walk",
     "no strength", "won't stay still"): its "not" is the finding, not a denial of what follows."""
     own = [phrase for phrase, label in target_phrases(kb)
-           if "|" not in label and NEGATING_WORD.search(phrase)]
+           if any("|" not in meaning for meaning in meanings(label))
+           and NEGATING_WORD.search(phrase)]
     return list(dict.fromkeys([*PSEUDO_NEGATION, *own]))
 
 
 def target_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """(phrase, label) for every phrase of the knowledge base and its other spellings; a variant
-    another entry already claims keeps that entry's meaning."""
-    pairs = _knowledge_phrases(kb)
-    claimed = {phrase.lower() for phrase, _ in pairs}
-    variants = {}
-    for phrase, label in pairs:
+    """(phrase, label) for every phrase of the knowledge base and its other spellings; a phrase
+    with several meanings has their labels joined by ";" ("fits" is loss of awareness, and denied
+    also says no known epilepsy); a variant another entry already claims keeps that meaning."""
+    labels: dict[str, list[str]] = {}
+    for phrase, label in _knowledge_phrases(kb):
+        said = labels.setdefault(phrase.lower(), [])
+        if label not in said:
+            said.append(label)
+    variants: dict[str, list[str]] = {}
+    for phrase, said in labels.items():
         for variant in phrase_variants(phrase):
-            if variant not in claimed:
-                variants.setdefault(variant, label)
-    return pairs + list(variants.items())
+            if variant not in labels:
+                variants.setdefault(variant, said)
+    return [(phrase, MEANINGS.join(said)) for phrase, said in {**labels, **variants}.items()]
+
+
+def meanings(label: str) -> list[str]:
+    """The meanings one matched phrase carries."""
+    return label.split(MEANINGS)
 
 
 def _knowledge_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
@@ -133,6 +208,7 @@ def _knowledge_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
         pairs += [(phrase, entry.finding) for phrase in entry.present]
         pairs += [(phrase, f"{entry.finding}|absent") for phrase in entry.absent]
         pairs += [(phrase, f"{entry.finding}|topic") for phrase in entry.topics]
+        pairs += [(phrase, f"{entry.finding}|denied") for phrase in entry.denied]
         pairs += [(phrase, f"{entry.finding}={value}")
                   for value, phrases in entry.values.items() for phrase in phrases]
     for medicine in kb.medicines:

@@ -19,7 +19,7 @@ from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.guard import checked_text
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
-from legcheck.text.pipeline import build_pipeline
+from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 
 CHANGE_WORDS = re.compile(
@@ -80,7 +80,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
     family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
-    for ent in doc.ents:
+    for ent in matches(doc):
         outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
@@ -109,7 +109,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
 
 def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
     """Where, from words inside other phrases: "restless legs", "my legs go mental"."""
-    for ent in doc.ents:
+    for ent in matches(doc):
         words = ent.text.lower()
         if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b", words):
             found["location"] = [("both_legs", ent.text, False)]
@@ -129,17 +129,35 @@ def _about_someone_else(lower: str) -> bool:
 
 def _reading(kb: KnowledgeBase, ent: Any, other: bool,
              family_only: set[str]) -> list[tuple[str, Any]] | None:
-    """What one match says: [(finding id, value)], or None when it does not count."""
-    label: str = ent.label_
+    """What one match says, over all its meanings: [(finding id, value)], or None when it does
+    not count."""
     if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
         return None
-    family_phrase = label.split("|")[0].split("=")[0] in family_only
     whose = _said_of(ent)
+    negated = (bool(ent._.is_negated) or _denied_across(ent)) \
+        and not NEGATING.search(ent.text.lower())
+    said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
+                     family_only=family_only) for label in meanings(ent.label_)]
+    counted = [outcome for outcome in said if outcome is not None]
+    return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+def _denied_across(ent: Any) -> bool:
+    """A denial sharing a word with the phrase it denies ("never had" + "had a fit"), which
+    ConText leaves out because the two overlap."""
+    return any(modifier.category == "NEGATED_EXISTENCE" and modifier.direction == "FORWARD"
+               and modifier.modifier_span[0] < ent.start < modifier.modifier_span[1]
+               for modifier in ent.doc._.context_graph.modifiers)
+
+
+def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, other: bool,
+             negated: bool, family_only: set[str]) -> list[tuple[str, Any]] | None:
+    """What one meaning of a match says."""
+    family_phrase = label.split("|")[0].split("=")[0] in family_only
     if family_phrase and whose != "close relative":
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
-    negated = bool(ent._.is_negated) and not NEGATING.search(ent.text.lower())
     if label.startswith("medicine="):
         return _medicine_change(ent, label) if not negated else None
     if "=" in label:
@@ -147,6 +165,8 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
         return None if negated else [(finding_id, value)]
     if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands
         return [(label.removesuffix("|absent"), False)]
+    if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
+        return [(label.removesuffix("|denied"), False)] if negated else []
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
         normal = negated or _said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []

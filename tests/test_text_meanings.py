@@ -1,0 +1,122 @@
+"""One stated fact setting several findings, answers after a question, how far a denied list
+reaches, and matches that share words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+from legcheck.text.pipeline import meanings, outermost, target_phrases
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+@pytest.mark.parametrize(("text", "expect", "absent_ids"), [
+    ("Otherwise healthy, no fits.", {"known_epilepsy": False}, []),
+    ("I've never had a fit.", {"known_epilepsy": False, "loss_of_awareness": False}, []),
+    ("I had a fit yesterday.", {"loss_of_awareness": True}, ["known_epilepsy"]),
+    ("Peeing normally.", {"reduced_urine": False, "bladder_bowel_change": False}, []),
+    ("Legs feel heavy but I can still do everything.",
+     {"weakness": False, "trouble_walking": False}, []),
+])
+def test_one_fact_sets_several_findings(text: str, expect: dict, absent_ids: list) -> None:
+    found = read(text)
+    assert {fid: found.get(fid) for fid in expect} == expect
+    assert not set(absent_ids) & set(found)
+
+
+def test_a_phrase_keeps_all_its_meanings() -> None:
+    labels = dict(target_phrases(default_knowledge()))
+    assert set(meanings(labels["seizures"])) == {"loss_of_awareness", "known_epilepsy|denied"}
+    assert len(meanings(labels["jerks"])) == 1
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Numbness? not at all.", {"numbness_tingling": False}),
+    ("Weakness? nope, never.", {"weakness": False}),
+    ("Any weakness? No, but my calf twitches.", {"weakness": False, "visible_flicker": True}),
+    ("Numbness - no. Calf twitching.", {"numbness_tingling": False, "visible_flicker": True}),
+    ("Numbness: none", {"numbness_tingling": False}),
+    ("Weakness? No. Numbness? Yes, a bit.", {"weakness": False, "numbness_tingling": True}),
+    ("Calf twitching - no weakness", {"visible_flicker": True, "weakness": False}),
+])
+def test_an_answer_denies_what_was_asked(text: str, expect: dict) -> None:
+    found = read(text)
+    assert {fid: found.get(fid) for fid in expect} == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("No weakness, leg pain or numbness.", {"weakness": False, "numbness_tingling": False}),
+    ("No weakness, leg pain, or numbness.", {"weakness": False, "numbness_tingling": False}),
+    ("No weakness, left calf twitching.", {"weakness": False, "visible_flicker": True}),
+    ("Never had numbness, calves twitch a lot.",
+     {"numbness_tingling": False, "visible_flicker": True}),
+])
+def test_how_far_a_denied_list_reaches(text: str, expect: dict) -> None:
+    found = read(text)
+    assert {fid: found.get(fid) for fid in expect} == expect
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    label_: str = "limb_jerk"
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def test_only_matches_inside_longer_ones_are_hidden() -> None:
+    crossing, inner, outer, other = Span(0, 2), Span(3, 4), Span(2, 5), Span(1, 3)
+    assert outermost([crossing, inner, outer, other]) == [crossing, other, outer]
+    assert outermost([Span(0, 2), Span(0, 2)]) == [Span(0, 2)]
+    statement = Span(0, 2, "weakness|absent")
+    assert outermost([statement, Span(1, 6, "one_sided_weakness")]) == [Span(1, 6,
+                                                                          "one_sided_weakness")]
+
+
+def test_a_longer_phrase_carries_a_denial_on() -> None:
+    found = read("No weakness or numbness on one side.")
+    assert found.get("one_sided_weakness") is False
+    assert "weakness" not in found
+
+
+def test_two_phrases_sharing_a_word_both_count() -> None:
+    found = read("My leg jumped last night.")
+    assert found.get("limb_jerk") is True
+    assert found.get("location") == "one_leg"
+
+
+def _vocabulary(*entries: dict) -> list[str]:
+    from types import SimpleNamespace
+
+    from legcheck.knowledge import schema
+    from legcheck.knowledge.validate import _vocabulary_problems
+
+    kb = default_knowledge()
+    fake = SimpleNamespace(findings=kb.findings, medicines=(),
+                           phrases=[schema.Phrases.model_validate(e) for e in entries])
+    return list(_vocabulary_problems(fake))
+
+
+def test_a_phrase_names_one_thing_present_but_may_state_several() -> None:
+    assert _vocabulary({"finding": "weakness", "absent": ["all good"]},
+                       {"finding": "trouble_walking", "absent": ["all good"]},
+                       {"finding": "known_epilepsy", "denied": ["fits"]},
+                       {"finding": "loss_of_awareness", "present": ["fits"]}) == []
+    assert _vocabulary({"finding": "weakness", "present": ["wobbly"]},
+                       {"finding": "trouble_walking", "present": ["wobbly"]}) == [
+        "phrases.yaml: trouble_walking: 'wobbly' already means weakness=present"]
+    assert _vocabulary({"finding": "weakness", "present": ["strong"], "absent": ["strong"]}) == [
+        "phrases.yaml: weakness: 'strong' already means weakness=present"]
+    assert _vocabulary({"finding": "age", "denied": ["years"]}) == [
+        "phrases.yaml: age: absent, denied phrases and topics are for yes/no findings"]
