@@ -263,3 +263,28 @@ def test_bulk_statistics_equal_the_record_by_record_analysis(store: DiaryStore) 
                for e in store.episodes()]
     expected = analyse(records, [], today=today).to_dict()
     assert analyse_store(store, today=today).to_dict() == expected
+
+
+def test_read_one_entry_page_and_update_a_day(store: DiaryStore) -> None:
+    from legcheck.errors import NotFoundError
+
+    ids = [store.add_episode(episode(at=datetime.now(LONDON) - timedelta(days=n)))
+           for n in range(1, 6)]
+    assert store.episode(episode_id=ids[0]).id == ids[0]
+    page = store.episodes(limit=2, offset=2, newest_first=True)
+    assert [e.id for e in page] == ids[2:4]
+    today = datetime.now(LONDON).date()
+    first = store.add_day(DayIn(day=today, caffeine_cups=2, symptoms=("numbness_tingling",)))
+    store.add_day(DayIn(day=today - timedelta(days=1), stress=4))
+    changed = store.update_day(day_id=first, changes={"symptoms": (), "sleep_hours": 6})
+    assert (changed.caffeine_cups, changed.sleep_hours, changed.symptoms) == (2, 6, ())
+    assert store.day(day_id=first) == changed
+    assert [d.day for d in store.days(limit=1, newest_first=True)] == [today]
+    with pytest.raises(InputError, match="already a day entry"):
+        store.update_day(day_id=first, changes={"day": today - timedelta(days=1)})
+    assert store.day(day_id=first).day == today
+    other = DiaryStore(store.engine, profile="someone-else", timezone_name="UTC")
+    with pytest.raises(NotFoundError):
+        other.episode(episode_id=ids[0])
+    with pytest.raises(NotFoundError):
+        other.update_day(day_id=first, changes={"stress": 1})
