@@ -279,3 +279,19 @@ def test_old_rate_counters_are_swept(database: str, monkeypatch) -> None:
     with engine.connect() as connection:
         keys = connection.execute(text("SELECT key FROM rate_counters")).scalars().all()
     assert keys == ["new"]
+
+
+def test_a_guided_check_counts_once_against_the_limit(database: str) -> None:
+    client = TestClient(hosted_app(database, checks_per_window=2), base_url="https://testserver")
+    token = csrf_of(client.get("/").text)
+    page = client.post("/check/next", data={"csrf": token, "text": "my calf twitches"}).text
+    for _ in range(4):
+        finding = re.search(r'name="finding" value="([^"]+)"', page).group(1)
+        asked = re.findall(r'name="asked" value="([^"]+)"', page)
+        page = client.post("/check/next", data={"csrf": token, "text": "my calf twitches",
+                                                "finding": finding, "asked": asked,
+                                                "action": "next"}).text
+        assert 'name="finding"' in page
+    second = client.post("/check/next", data={"csrf": token, "text": "another"})
+    third = client.post("/check/next", data={"csrf": token, "text": "and another"})
+    assert (second.status_code, third.status_code) == (200, 429)

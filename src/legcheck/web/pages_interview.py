@@ -77,7 +77,8 @@ def _step(request: Request, flow: Flow, action: str, finding: str | None,
     if again is not None:
         return _question_page(request, flow, question_for(kb.findings[again],
                                                           "information_gain", 0.0))
-    limit_checks(request, f"client:{client_address(request)}")
+    if not flow.asked:  # an interview counts once against the check limit, not per question
+        limit_checks(request, f"client:{client_address(request)}")
     observations = gather(flow.text, flow.answers, knowledge=kb).observations
     level = run_check(kb, observations).triage.level
     step = next_question(kb, observations, flow.skipped)
