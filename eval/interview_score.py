@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eval.score import CaseResult, predict
-from legcheck.engine.interview import SCREEN_NONE, SCREEN_YES
 from eval.text_score import TODAY
+from legcheck.engine.interview import SCREEN_NONE, SCREEN_YES
 
 
 @dataclass(frozen=True)
