@@ -199,3 +199,32 @@ def test_save_keeps_the_answers_and_the_result(runner) -> None:
     assert saved.text == "calf twitching"
     assert saved.answers == {"weakness": "no", "fever": "unknown"}
     assert saved.result == json.loads(result.stdout)
+
+
+@pytest.fixture
+def screened(small):
+    from legcheck.knowledge import schema
+
+    screen = schema.Screen(id="signs", question="Any of these?", why="test",
+                           findings=("face", "fever"))
+    return type(small)(**{**{f: getattr(small, f) for f in small.__dataclass_fields__},
+                          "screens": {"signs": screen}})
+
+
+def test_a_screen_answered_none_dont_know_back_and_yes(screened) -> None:
+    script = Script("maybe later", "?", "back", "yes", "no", "yes", "done")
+    interview = run_interview(screened, {}, ask=script.ask, say=script.say)
+    asked = script.questions()
+    assert asked[0] == "1. [warning sign] Any of these?"
+    assert "   - face" in script.shown and "   - fever" in script.shown
+    assert any("Please answer none, yes" in line for line in script.shown)  # "maybe later"
+    assert asked[1].startswith("2. ")  # after "don't know" both signs were unknown
+    assert asked[2] == "1. [warning sign] Any of these?"  # back: the screen again
+    assert asked[3].startswith("2. [warning sign] face?")  # yes: one by one
+    assert asked[4].startswith("3. [warning sign] fever?")
+    assert interview.answers == {"face": "no", "fever": "yes"}
+
+
+def test_a_screen_answered_none_is_a_no_for_each_sign(screened) -> None:
+    interview = run_interview(screened, {}, ask=Script("none", "done").ask, say=print)
+    assert interview.answers == {"face": "no", "fever": "no"}

@@ -234,3 +234,17 @@ def test_a_screen_with_one_open_member_asks_it_alone(screened) -> None:
 def test_every_warning_sign_is_in_exactly_one_screen(kb) -> None:
     members = [fid for screen in kb.screens.values() for fid in screen.findings]
     assert sorted(members) == sorted(kb.warning_sign_ids)
+
+
+def test_the_validator_wants_every_warning_sign_in_exactly_one_screen(screened) -> None:
+    from legcheck.knowledge.validate import _screen_problems
+
+    assert list(_screen_problems(screened)) == []
+    twice = {"a": schema.Screen(id="a", question="q", why="w", findings=("ws_urgent", "minor")),
+             "b": schema.Screen(id="b", question="q", why="w", findings=("ws_urgent",))}
+    bad = type(screened)(**{**{f: getattr(screened, f) for f in screened.__dataclass_fields__},
+                            "screens": twice})
+    problems = list(_screen_problems(bad))
+    assert "screens.yaml: a: findings: 'minor' is not a yes/no warning sign" in problems
+    assert "screens.yaml: b: findings: 'ws_urgent' is already in screen 'a'" in problems
+    assert "findings.yaml: ws_emergency: warning sign is in no screen (screens.yaml)" in problems
