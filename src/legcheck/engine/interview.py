@@ -9,6 +9,9 @@ the same interview by sending back the answers so far and the skipped findings.
 1. Warning signs first: every warning-sign finding that could still make a rule fire above the
    current triage level, the one feeding the most urgent such rule first (then in
    knowledge-file order). A warning sign that can no longer raise the level is not asked here.
+   They are asked a few at a time, as the sign's *screen* (screens.yaml) listing its signs still
+   to ask, unless the screen's id is in `asked` (it was answered "yes": one by one) or only one
+   of its signs is left; `answer_screen` turns a reply into observations (docs/interview.md).
 2. Then the question with the highest expected information gain about the outcome (the triage
    level and the top three likely conditions): the entropy of the outcomes its answers lead to,
    each answer weighted by how likely it is from the current likelihoods (foresight.py). Ties go
