@@ -234,8 +234,8 @@ def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
 
 
 def _screen_problems(kb: KnowledgeBase) -> Iterator[str]:
-    """Every warning sign in exactly one screen; a screen holds only warning signs asked yes/no,
-    and its id is not a finding's (the interview keeps both in one set)."""
+    """Every warning sign in exactly one screen (when there are screens); a screen holds only
+    yes/no warning signs, and its id is not a finding's (the interview keeps both in one set)."""
     seen: dict[str, str] = {}
     for screen in kb.screens.values():
         where = f"screens.yaml: {screen.id}"
@@ -251,6 +251,6 @@ def _screen_problems(kb: KnowledgeBase) -> Iterator[str]:
                 yield (f"{where}: findings: '{finding_id}' is already in screen "
                        f"'{seen[finding_id]}'")
             seen.setdefault(finding_id, screen.id)
-    for finding in kb.findings.values():
+    for finding in kb.findings.values() if kb.screens else ():  # none: asked one by one
         if finding.warning_sign and finding.id not in seen:
             yield f"findings.yaml: {finding.id}: warning sign is in no screen (screens.yaml)"
