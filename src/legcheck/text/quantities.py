@@ -36,7 +36,9 @@ _TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es
                     rf"(?P<per>day|night|hour|week|month)\b")
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
 _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|evenings?)\s*(?:a|per|each)\s+week\b")
-_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non-?stop|"
+_AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
+                       r"\d{1,2} ?am|asleep)\b")
+_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
                      r"every (?:few )?(?:minutes?|seconds?)|hundreds of times)\b")
 
 
@@ -46,13 +48,24 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
         for pattern, value in ((r"\bevery (?:single )?(?:night|nite|evening)\b|\bnightly\b", 7),
-                               (r"\bmost nights\b", 5), (r"\bevery other night\b", 3.5),
-                               (r"\b(?:a few|some) nights\b", 3)):
+                               (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
+                               (r"\bmost (?:nights|evenings)\b", 5),
+                               (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),
+                               (r"\b(?:a few|some) (?:nights|evenings)\b", 3)):
             found = re.search(pattern, text)
             if found and about_movement(text, found, clause=True):
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
     times = _TIMES.search(text) or _TIMES_TODAY.search(text)
+    if times and times.groupdict().get("per") == "week" and not nights and _AT_NIGHT.search(text) \
+            and about_movement(text, times, clause=True):
+        # a weekly count of something that comes at night is a count of nights
+        yield Quantity("nights_per_week", min(range_value(times), 7), times.group(0).strip())
+        return
+    other_day = re.search(r"\bevery (?:other|second) day\b", text)
+    if other_day and not times and about_movement(text, other_day, clause=True):
+        yield Quantity("episodes_per_day", 0.5, other_day.group(0))
+        return
     if times and about_movement(text, times, clause=True) and not re.search(
             r"(?:coffee|drink|pint|beer|wine|cup|can|work out|workout|train|gym|run|exercise|"
             r"swim|walk)s?\b[^,.]*$", text[max(0, times.start() - 30):times.start() + 1]):
