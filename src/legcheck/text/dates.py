@@ -25,7 +25,7 @@ _DURATION = re.compile(
     rf"(?<![\w/])(?:for|since|past|last|over the (?:past|last)|the (?:past|last)|about|around|"
     rf"almost|nearly|over)?\s*{ABOUT}{RANGE}\s*{_UNIT}s?\b(?P<half>\s+and\s+a\s+half)?"
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|night|week|month))(?!\s*old)(?!-old)"
-    rf"(?!\s+(?:pregnant|gestation))")
+    rf"(?!\s+(?:pregnant|gestation|of age))")
 # "for the past fortnight", "over the last month": a unit with no number is one of it
 _THE_LAST = re.compile(r"\b(?:for|over|in|during|within|throughout) the (?:last|past|previous) "
                        r"(?P<unit>day|week|fortnight|month|year)\b")
@@ -52,7 +52,8 @@ _OTHER_EVENT = re.compile(
     r"come off|switched|added|took|taking|prescribed|diagnosed|infection|cold|flu|bug|virus|"
     r"covid|jab|vaccin\w*|surgery|operation|weak\w*|numb\w*|pain\w*|ache|aches|back|"
     r"memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
-    r"pouches|periods?)\b")
+    r"pouches|periods?)\b|\bstart(?:ed|ing)? (?!about|around|roughly|maybe|like|nearly|almost|"
+    r"over|just|only|a\b|an\b|to\b|when|after|before|on\b|last|in\b)[a-z]{3,}")
 _THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
                             r"restless|fizz|urge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
                             r"\bthese\b|\bthey\b|going on|symptoms?")

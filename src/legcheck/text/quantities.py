@@ -22,8 +22,8 @@ from legcheck.text.people import read_age_and_sex
 
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower()
-    for reader in (read_durations, _frequencies, _caffeine, _alcohol, _sleep, _scales, _fluids,
-                   _cramp_length, _stopped_drinking):
+    for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
+                   _scales, _fluids, _cramp_length, _stopped_drinking):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 
@@ -82,23 +82,38 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
 
 # ---- drinks ------------------------------------------------------------------------------------
 _CAFFEINE = re.compile(
-    rf"{ABOUT}{RANGE}\s*(?:big |large |strong |double |black )?(?:cups?|mugs?|cans?|shots?|"
-    rf"bottles?)?\s*(?:of\s+)?(?:coffees?|espressos?|lattes?|cappuccinos?|americanos?|"
+    rf"{ABOUT}{RANGE}\s*(?:big |large |strong |double |black )?(?P<pot>pots?|cafetieres?|"
+    rf"carafes?)?(?:cups?|mugs?|cans?|shots?|bottles?)?\s*(?:of\s+)?(?:coffees?|espressos?|lattes?|cappuccinos?|americanos?|"
     rf"energy drinks?|red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|"
     rf"cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
 _ALCOHOL_UNITS = {"pint": 2, "beer": 2, "lager": 2, "cider": 2, "can": 2, "glass": 2,
                   "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2}
 _ALCOHOL = re.compile(
     rf"{ABOUT}{RANGE}\s*(?:large |big |small )?(?P<item>pint|beer|lager|cider|can|glass|"
-    rf"bottle|shot|unit|drink|double)s?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
+    rf"bottle|shot|unit|drink|double)(?:es|s)?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
     rf"whisky|gin|spirits))?\b(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
-    rf"(?:night|day|evening|week|weekend))?")
+    rf"(?:night|day|evening|week|weekend)|[^.;]{{0,25}}?\b(?:on (?:a )?(?:mon|tues|wednes|thurs|"
+    rf"fri|satur|sun)days?|at (?:the )?weekends?))?")
+
+
+_CAFFEINE_AFTER = re.compile(
+    rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?)\b"
+    rf"[^.;:!?]{{0,30}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
+    rf"(?:cups?|mugs?|cans?|a day|per day|daily)\b")
+_POT_CUPS = 4  # a pot or cafetiere of coffee is about four cups
 
 
 def _caffeine(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
-    for match in _CAFFEINE.finditer(text):
+    matches = list(_CAFFEINE.finditer(text))
+    if not matches:
+        after = _CAFFEINE_AFTER.search(text)
+        if after:
+            yield Quantity("caffeine_cups_per_day", range_value(after), after.group(0).strip())
+        return
+    for match in matches:
         amount = range_value(match) / (7 if match.group("week") else 1)
+        amount *= _POT_CUPS if match.group("pot") else 1
         total += amount
         spans.append(match.group(0).strip())
     if spans:
@@ -109,25 +124,50 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
     for match in _ALCOHOL.finditer(text):
         when = match.group("when") or ""
-        if not when:
+        if not when or match.group("item") == "can" and _ENERGY.search(sentence_of(text, match)):
             continue
-        weekly = 1 if re.search(r"week", when) else 7
+        weekly = 1 if re.search(r"week|day", when) and not re.search(r"\b(?:a|per|each|every) "
+                                                                   r"day", when) else 7
         total += range_value(match) * _ALCOHOL_UNITS[match.group("item")] * weekly
         spans.append(match.group(0).strip())
     if spans:
         yield Quantity("alcohol_units_per_week", round(total), "; ".join(spans))
 
 
+_ENERGY = re.compile(r"energy|red ?bull|monster|cola|coke|pepsi|lucozade|relentless|rockstar")
+_NO_ALCOHOL = re.compile(
+    r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
+    r"booze|a drop))(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|"
+    r"caffeine|energy|as much|more|less))(?:\s+(?:alcohol|at all|booze))?|teetotal|tee-?total|"
+    r"non-?drinker|no alcohol|alcohol[- ]free|sober)\b")
+_NO_CAFFEINE = re.compile(
+    r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
+    r"(?:any )?(?:caffeine|coffee)|caffeine[- ]free|(?:quit|gave up|given up|stopped|cut out) "
+    r"(?:all )?(?:caffeine|coffee)|decaf only|only decaf|only drink decaf)\b")
+
+
+def _abstaining(text: str, today: date) -> Iterator[Quantity]:
+    """"I don't drink", "teetotal" -> no alcohol; "no caffeine", "quit coffee" -> none."""
+    for finding, pattern in (("alcohol_units_per_week", _NO_ALCOHOL),
+                             ("caffeine_cups_per_day", _NO_CAFFEINE)):
+        match = pattern.search(text)
+        if match and not re.search(r"\b(?:since|until|till|lately)\b|\bfor (?:a|\d)",
+                                   text[match.end():match.end() + 12]):
+            yield Quantity(finding, 0, match.group(0))
+
+
 # ---- sleep, scales, fluids ---------------------------------------------------------------------
 _SLEEP = (re.compile(rf"(?:sleep(?:ing)?|slept|get(?:ting)?|manage)\s+{ABOUT}{RANGE}\s*"
                      rf"(?:hours?|hrs?|h)\b"),
           re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\s+(?:of\s+)?(?:sleep|a night|"
-                     rf"per night|at night|kip)"))
+                     rf"per night|at night|kip)"),
+          re.compile(rf"\b(?:sleep(?:ing)?|slept)\b[^.;!?]{{0,25}}?[(\-–:]\s*{ABOUT}{RANGE}\s*"
+                     rf"(?:hours?|hrs?|h)\b"))
 _SCALE = re.compile(r"\b(?P<n>\d{1,2})\s*(?:/|out of)\s*10\b")
 
 
 def _sleep(text: str, today: date) -> Iterator[Quantity]:
-    match = _SLEEP[0].search(text) or _SLEEP[1].search(text)
+    match = next((m for m in (pattern.search(text) for pattern in _SLEEP) if m), None)
     if match:
         value = range_value(match)
         if 0 < value <= 16:
@@ -149,15 +189,18 @@ def _scales(text: str, today: date) -> Iterator[Quantity]:
             yield Quantity(finding, value, match.group(0))
 
 
-_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?)\s+"
-                     rf"(?:of\s+)?water")
+_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?|"
+                     rf"gallons?|ml)\s+(?:of\s+)?water")
+_FLUIDS_DRUNK = re.compile(rf"\bdrinks?\b[^.;]{{0,15}}?{ABOUT}{RANGE}\s*(?P<unit>litres?|"
+                           rf"liters?|l|gallons?)\s+(?:a|per) day")
 
 
 def _fluids(text: str, today: date) -> Iterator[Quantity]:
-    match = _FLUIDS.search(text)
+    match = _FLUIDS.search(text) or _FLUIDS_DRUNK.search(text)
     if match:
         unit = match.group("unit")
-        per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else 1
+        per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else \
+            3.8 if unit.startswith("gallon") else 0.001 if unit == "ml" else 1
         yield Quantity("fluids_litres_per_day", round(range_value(match) * per, 2), match.group(0))
 
 
