@@ -157,10 +157,10 @@ def _about_something_else(text: str, match: re.Match[str]) -> bool:
     """A duration that belongs to a medicine or illness: "been on sertraline for 2 years"; not
     "it's been going on for a year" or "I've had this twitch for ten years"."""
     before = text[max(0, match.start() - 60):match.start()]
-    belongs = re.search(r"\b(?:been on|(?<!going )(?<!gone )(?<!carried )on(?! and off| ?-? ?off)|taking|taken|had|"
-                        r"diabetic|diabetes)\b(?P<rest>[^.,;]{0,45})$", before)
-    if belongs is None or _THIS_MOVEMENT.search(belongs.group("rest")) \
-            and "on" not in belongs.group(0).split()[:2]:
+    belongs = re.search(r"\b(?:been on|(?<!going )(?<!gone )(?<!carried )on(?! and off| ?-? ?off)|"
+                        r"taking|taken|had|diabetic|diabetes)\b(?P<rest>[^.,;]{0,45})$", before)
+    if belongs is None or (_THIS_MOVEMENT.search(belongs.group("rest"))
+                           and "on" not in belongs.group(0).split()[:2]):
         return False
     return re.search(r"\bfor\b", match.group(0) + before[-8:]) is not None
 

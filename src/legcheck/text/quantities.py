@@ -124,7 +124,8 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
     for match in _ALCOHOL.finditer(text):
         when = match.group("when") or ""
-        if not when or match.group("item") == "can" and _ENERGY.search(sentence_of(text, match)):
+        if not when or (match.group("item") == "can"
+                        and _ENERGY.search(sentence_of(text, match))):
             continue
         weekly = 1 if re.search(r"week|day", when) and not re.search(r"\b(?:a|per|each|every) "
                                                                    r"day", when) else 7
