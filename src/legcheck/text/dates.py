@@ -46,12 +46,12 @@ _VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:twelve months|12 month
           r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1,
           r"\b(?:this morning|earlier today|today|tonight)\b": 0}
 _UNIT_WORD = {"dy": "day", "mth": "month", "mnth": "month"}
-# how long an illness, a medicine or another symptom has lasted is not how long the movements have
+# how long an illness, a medicine or an unrelated change has lasted is not how long the movements
+# have; pain, weakness or numbness may be the present problem itself, so they do not count here
 _OTHER_EVENT = re.compile(
     r"\b(?:start(?:ed|ing)? (?:me )?(?:on|taking|using)|put (?:me )?on|was put on|came off|"
     r"come off|switched|added|took|taking|prescribed|diagnosed|infection|cold|flu|bug|virus|"
-    r"covid|jab|vaccin\w*|surgery|operation|weak\w*|numb\w*|pain\w*|ache|aches|back|"
-    r"memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
+    r"covid|jab|vaccin\w*|surgery|operation|memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
     r"pouches|periods?)\b|\bstart(?:ed|ing)? (?!about|around|roughly|maybe|like|nearly|almost|"
     r"over|just|only|a\b|an\b|to\b|when|after|before|on\b|last|in\b)[a-z]{3,}")
 _THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
@@ -139,9 +139,9 @@ def _duration_counts(text: str, match: re.Match[str]) -> bool:
         return True
     if _OTHER_EVENT.search(clause):
         # "had covid 3 weeks ago, and since then my legs twitch" dates the movements too
-        return re.match(r"[^.!?]{0,25}?\b(?:since then|ever since|since that|since)\b",
-                        text[match.end():]) is not None and _THIS_MOVEMENT.search(
-                            text[match.end():match.end() + 80]) is not None
+        rest = re.match(r"[^!?]{0,80}", text[match.end():]).group(0)
+        return re.search(r"\b(?:since then|ever since|since that|since)\b", rest) is not None \
+            and _THIS_MOVEMENT.search(rest) is not None
     return about_movement(text, match) or not re.search(r"diabet|pregnan|smok",
                                                          sentence_of(text, match))
 
