@@ -74,8 +74,34 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
                        times.group(0).strip())
         return
     always = _ALWAYS.search(text)
-    if always and about_movement(text, always, clause=True):
+    if always and about_movement(text, always, clause=True) and _MOVES.search(
+            _clause_around(text, always)):
         yield Quantity("episodes_per_day", 100, always.group(0))
+    elif not times:
+        yield from _count_without_period(text)
+
+
+# "constantly" says how often only of a movement, not of a calf that "feels tight all the time"
+_MOVES = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
+                    r"restless|fizz|\bit\b|\bit'?s\b|\bthey\b|\bthey'?re\b|going")
+_COUNT_AT_SLEEP = re.compile(rf"{ABOUT}{RANGE}\s*times?\s+(?:when|as|while|just as|right as) "
+                             rf"(?:i'?m |i )?(?:fall|falling|drift|drifting|nod|nodding|doze|"
+                             rf"dozing|drop|dropping|go|going) (?:off|asleep|to sleep)"
+                             rf"|\b(?P<oot>once or twice)\s+(?:when|as|while|just as|right as)\b")
+
+
+def _count_without_period(text: str) -> Iterator[Quantity]:
+    """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day."""
+    found = _COUNT_AT_SLEEP.search(text)
+    if found and about_movement(text, found, clause=True):
+        value = 1.5 if found.group("oot") else range_value(found)
+        yield Quantity("episodes_per_day", value, found.group(0).strip())
+
+
+def _clause_around(text: str, match: re.Match[str]) -> str:
+    start = max((edge.end() for edge in re.finditer(r"[.!?;\n,]|\band\b|\bbut\b", text[
+        :match.start()])), default=0)
+    return text[start:match.end()]
 
 
 
