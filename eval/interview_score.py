@@ -15,35 +15,61 @@ from typing import Any
 
 from eval.score import CaseResult, predict
 from eval.text_score import TODAY
+from legcheck.engine.interview import SCREEN_NONE, SCREEN_YES
 
 
 @dataclass(frozen=True)
 class Asked:
     """How many questions one simulated interview asked, and of what kind."""
 
-    total: int
+    total: int  # a screen (grouped warning-sign question) counts as one
     warning_signs: int
     answered: int  # the rest were "don't know"
+    items: int = 0  # findings asked about: a screen counts once per finding it lists
+    screens: int = 0
 
 
 def simulate(case: Mapping[str, Any], *, from_text: bool = False) -> tuple[dict[str, Any], Asked]:
     """One interview: the final answer (as JSON) and what was asked."""
     from legcheck.api import default_knowledge, gather
     from legcheck.engine import Observation, parse_answers, run_check
-    from legcheck.engine.interview import next_question
+    from legcheck.engine.interview import answer_screen, next_question
 
     kb = default_knowledge()
     truth = parse_answers(kb, case["answers"])
     start = gather(case["text"], knowledge=kb, today=TODAY) if from_text else None
     observations = dict(start.observations) if start else {}
     asked: list[tuple[str, bool, bool]] = []
-    while not (step := next_question(kb, observations, ())).done:
+    opened: set[str] = set()
+    items = screens = 0
+    while not (step := next_question(kb, observations, opened)).done:
+        items += max(1, len(step.members))
+        if step.kind == "screen":
+            screens += 1
+            reply = screen_reply(step, truth)
+            asked.append((step.finding, True, reply is not None))
+            added, more = answer_screen(step, reply)
+            observations.update(added)
+            opened |= more
+            continue
         answer = truth.get(step.finding)
         asked.append((step.finding, step.reason == "warning_sign", answer is not None))
         observations[step.finding] = answer or Observation(step.finding, None, "answer", "?")
     result = run_check(kb, observations, messages=start.messages if start else ())
     return result.to_dict(), Asked(len(asked), sum(sign for _, sign, _ in asked),
-                                   sum(known for _, _, known in asked))
+                                   sum(known for _, _, known in asked), items, screens)
+
+
+def screen_reply(question: Any, truth: Mapping[str, Any]) -> str | None:
+    """How a truthful person answers a screen from the case: "yes" if any listed sign is
+    present (then each is asked and answered on its own); "none" only if the case says every
+    listed sign is absent; otherwise they cannot say "none" honestly and say "don't know"."""
+    values = [truth[fid].value if fid in truth else None for fid, _ in question.members]
+    if any(value is True for value in values):
+        return SCREEN_YES
+    if all(value is False for value in values):
+        return SCREEN_NONE
+    return None
 
 
 def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = False
@@ -74,6 +100,9 @@ def question_summary(counts: Sequence[Asked], findings: int) -> dict[str, Any]:
         "warning_sign_questions_median": statistics.median(
             [asked.warning_signs for asked in counts] or [0]),
         "answered_median": statistics.median([asked.answered for asked in counts] or [0]),
+        "items_median": statistics.median([asked.items for asked in counts] or [0]),
+        "items_max": max([asked.items for asked in counts] or [0]),
+        "screens_median": statistics.median([asked.screens for asked in counts] or [0]),
     }
 
 
@@ -83,7 +112,10 @@ def format_questions(summary: Mapping[str, Any]) -> str:
         f"questions asked           median {summary['questions_median']:g}, "
         f"max {summary['questions_max']} (of {summary['questions_possible']} findings; "
         f"median share {share:.2f})",
-        f"  warning-sign questions  median {summary['warning_sign_questions_median']:g}",
+        f"  warning-sign questions  median {summary['warning_sign_questions_median']:g} "
+        f"(grouped screens: median {summary['screens_median']:g})",
+        f"findings asked about      median {summary['items_median']:g}, "
+        f"max {summary['items_max']} (a screen counts once per sign it lists)",
         f"  answered from the case  median {summary['answered_median']:g} "
         f"(the rest: don't know)",
     ])

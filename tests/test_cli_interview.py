@@ -150,7 +150,8 @@ def test_the_terminal_program_runs_a_full_interview(terminal_env) -> None:
     child.expect(PROMPT)
     first = child.before
     assert "1. [warning sign]" in first and "Why we ask:" in first
-    child.sendline("no")
+    assert "   - " in first and "none, or yes if any" in first  # a screen of several signs
+    child.sendline("no")  # none of these
     child.expect(PROMPT)
     assert "2. [warning sign]" in child.before
     child.sendline("dk")  # question 2: don't know
@@ -158,9 +159,10 @@ def test_the_terminal_program_runs_a_full_interview(terminal_env) -> None:
     assert "3. " in child.before
     child.sendline("back")  # back to question 2, to change that answer
     child.expect(PROMPT)
-    assert "2. [warning sign]" in child.before
-    child.sendline("yes")
+    assert "2. [warning sign]" in child.before and "   - " in child.before
+    child.sendline("yes")  # yes: its signs are asked one by one
     child.expect(PROMPT)
+    assert "3. [warning sign]" in child.before and "   - " not in child.before
     child.sendline("")  # skip question 3
     child.expect(PROMPT)
     child.sendline("done")  # stop early
@@ -172,7 +174,9 @@ def test_the_terminal_program_runs_a_full_interview(terminal_env) -> None:
     answer = json.loads(output[output.index("{"):])
     said = {f["id"]: f["value"] for f in answer["findings"] if f["source"] == "answer"}
     assert said["visible_flicker"] is True
-    assert list(said.values()).count(True) == 2 and list(said.values()).count(False) == 1
+    # the first screen's "none" is a no for each of its signs; going back dropped the "don't know"
+    assert list(said.values()).count(True) == 1 and list(said.values()).count(False) >= 2
+    assert None not in said.values()
     assert len(answer["unasked_red_flags"]) > 10  # stopped early: the rest are listed
 
 
@@ -195,3 +199,32 @@ def test_save_keeps_the_answers_and_the_result(runner) -> None:
     assert saved.text == "calf twitching"
     assert saved.answers == {"weakness": "no", "fever": "unknown"}
     assert saved.result == json.loads(result.stdout)
+
+
+@pytest.fixture
+def screened(small):
+    from legcheck.knowledge import schema
+
+    screen = schema.Screen(id="signs", question="Any of these?", why="test",
+                           findings=("face", "fever"))
+    return type(small)(**{**{f: getattr(small, f) for f in small.__dataclass_fields__},
+                          "screens": {"signs": screen}})
+
+
+def test_a_screen_answered_none_dont_know_back_and_yes(screened) -> None:
+    script = Script("maybe later", "?", "back", "yes", "no", "yes", "done")
+    interview = run_interview(screened, {}, ask=script.ask, say=script.say)
+    asked = script.questions()
+    assert asked[0] == "1. [warning sign] Any of these?"
+    assert "   - face" in script.shown and "   - fever" in script.shown
+    assert any("Please answer none, yes" in line for line in script.shown)  # "maybe later"
+    assert asked[1].startswith("2. ")  # after "don't know" both signs were unknown
+    assert asked[2] == "1. [warning sign] Any of these?"  # back: the screen again
+    assert asked[3].startswith("2. [warning sign] face?")  # yes: one by one
+    assert asked[4].startswith("3. [warning sign] fever?")
+    assert interview.answers == {"face": "no", "fever": "yes"}
+
+
+def test_a_screen_answered_none_is_a_no_for_each_sign(screened) -> None:
+    interview = run_interview(screened, {}, ask=Script("none", "done").ask, say=print)
+    assert interview.answers == {"face": "no", "fever": "no"}

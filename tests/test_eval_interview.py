@@ -23,10 +23,14 @@ def test_the_simulated_person_answers_only_what_is_asked_from_the_case(kb) -> No
     given = {f["id"] for f in answer["findings"] if f["value"] is not None}
     assert given == set(CASE["answers"])  # three small signs together: all of them were asked
     assert answer["triage"]["level"] == "routine"
-    assert asked.answered == 4 and asked.warning_signs == len(kb.warning_sign_ids)
+    # the case gives no warning sign: each screen is "don't know" (it cannot say "none"), and
+    # the one screen of a single sign is asked as that sign
+    assert asked.answered == 4 and asked.warning_signs == len(kb.screens)
+    assert asked.screens == sum(len(s.findings) > 1 for s in kb.screens.values())
     assert asked.total < len(kb.findings)
     unknown = [f for f in answer["findings"] if f["value"] is None]
-    assert len(unknown) == asked.total - asked.answered
+    assert len(unknown) == asked.items - asked.answered
+    assert asked.items - asked.total == len(kb.warning_sign_ids) - len(kb.screens)
 
 
 def test_main_interview_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

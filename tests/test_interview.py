@@ -8,7 +8,8 @@ import pytest
 
 from legcheck.engine import Observation, parse_answers, run_check
 from legcheck.engine.foresight import answer_options, current_state
-from legcheck.engine.interview import Done, Question, next_question
+from legcheck.engine.interview import Done, Question, answer_screen, next_question
+from legcheck.knowledge import schema
 
 FINDINGS = [
     {"id": "minor"},
@@ -155,12 +156,95 @@ def test_real_knowledge_asks_every_warning_sign_first_and_ends(kb) -> None:
     order = []
     while not (step := next_question(kb, answers, ())).done:
         order.append(step)
+        if step.kind == "screen":
+            answers.update(answer_screen(step, "none")[0])
+            continue
         answers[step.finding] = Observation(step.finding, None if step.kind != "yes_no" else False,
                                             "answer", "")
-    signs = [step.finding for step in order if step.reason == "warning_sign"]
-    assert set(signs) == set(kb.warning_sign_ids)
+    signs = [step for step in order if step.reason == "warning_sign"]
+    covered = {fid for step in signs for fid in ([m for m, _ in step.members] or [step.finding])}
+    assert covered == set(kb.warning_sign_ids)
+    assert len(signs) == len(kb.screens)  # one question per screen when every answer is "none"
     assert [step.reason for step in order[:len(signs)]] == ["warning_sign"] * len(signs)
-    assert order[0].finding in {f for flag in kb.red_flags.values() if flag.level == "emergency"
-                                for f in kb.rule_findings[flag.id]}
+    emergency = {f for flag in kb.red_flags.values() if flag.level == "emergency"
+                 for f in kb.rule_findings[flag.id]}
+    assert {m for m, _ in order[0].members} <= emergency
     assert len(order) < len(kb.findings)
     assert run_check(kb, answers).triage.level == "self_care"
+
+
+# ---- screens: several warning signs asked as one question ---------------------------------------
+
+SCREEN_FINDINGS = [*FINDINGS, {"id": "ws_emergency_2", "warning_sign": True}]
+SCREEN_FLAGS = [*RED_FLAGS, {**FLAG, "id": "emergency_2", "level": "emergency",
+                             "when": {"finding": "ws_emergency_2"}}]
+
+
+@pytest.fixture
+def screened(make_kb):
+    kb = make_kb(findings=SCREEN_FINDINGS, conditions=CONDITIONS, red_flags=SCREEN_FLAGS)
+    screens = {"both": schema.Screen(id="both", question="Any of these?", why="test",
+                                     findings=("ws_emergency", "ws_emergency_2", "ws_urgent"))}
+    return type(kb)(**{**{f: getattr(kb, f) for f in kb.__dataclass_fields__},
+                       "screens": screens})
+
+
+def test_a_screen_asks_its_open_warning_signs_at_once(screened) -> None:
+    step = ask(screened)
+    assert step.kind == "screen" and step.finding == "both" and step.warning_sign
+    assert [m for m, _ in step.members] == ["ws_emergency", "ws_emergency_2", "ws_urgent"]
+    data = json.loads(json.dumps(step.to_dict()))
+    assert data["answer"]["kind"] == "screen" and data["members"][0]["finding"] == "ws_emergency"
+    assert [c["value"] for c in data["answer"]["choices"]] == ["none", "yes"]
+    # once one member is answered, the screen lists only the others
+    assert [m for m, _ in ask(screened, {"ws_emergency_2": "no"}).members] == [
+        "ws_emergency", "ws_urgent"]
+
+
+def test_none_answers_every_member_no_and_moves_on(screened) -> None:
+    step = ask(screened)
+    added, more = answer_screen(step, "none")
+    assert {fid: o.value for fid, o in added.items()} == dict.fromkeys(
+        ["ws_emergency", "ws_emergency_2", "ws_urgent"], False) and not more
+    after = next_question(screened, added, more)
+    assert not after.warning_sign or after.finding == "drug"
+
+
+def test_yes_asks_each_member_one_by_one(screened) -> None:
+    added, more = answer_screen(ask(screened), "yes")
+    assert not added and more == {"both"}
+    assert ask(screened, asked=more).finding == "ws_emergency"
+    assert ask(screened, {"ws_emergency": "no"}, asked=more).finding == "ws_emergency_2"
+    # a sign found makes the lower ones moot: ws_urgent cannot raise an emergency
+    assert ask(screened, {"ws_emergency": "yes"}, asked=more).kind != "screen"
+
+
+def test_dont_know_leaves_every_member_unknown(screened) -> None:
+    added, more = answer_screen(ask(screened), None)
+    assert all(o.value is None for o in added.values()) and len(added) == 3 and not more
+    with pytest.raises(ValueError):
+        answer_screen(ask(screened), "maybe")
+
+
+def test_a_screen_with_one_open_member_asks_it_alone(screened) -> None:
+    step = ask(screened, {"ws_emergency": "no", "ws_emergency_2": "no"})
+    assert step.kind == "yes_no" and step.finding == "ws_urgent"
+
+
+def test_every_warning_sign_is_in_exactly_one_screen(kb) -> None:
+    members = [fid for screen in kb.screens.values() for fid in screen.findings]
+    assert sorted(members) == sorted(kb.warning_sign_ids)
+
+
+def test_the_validator_wants_every_warning_sign_in_exactly_one_screen(screened) -> None:
+    from legcheck.knowledge.validate import _screen_problems
+
+    assert list(_screen_problems(screened)) == []
+    twice = {"a": schema.Screen(id="a", question="q", why="w", findings=("ws_urgent", "minor")),
+             "b": schema.Screen(id="b", question="q", why="w", findings=("ws_urgent",))}
+    bad = type(screened)(**{**{f: getattr(screened, f) for f in screened.__dataclass_fields__},
+                            "screens": twice})
+    problems = list(_screen_problems(bad))
+    assert "screens.yaml: a: findings: 'minor' is not a yes/no warning sign" in problems
+    assert "screens.yaml: b: findings: 'ws_urgent' is already in screen 'a'" in problems
+    assert "findings.yaml: ws_emergency: warning sign is in no screen (screens.yaml)" in problems

@@ -5,8 +5,9 @@ at the end of input) and writes through `say`, so tests drive it without a termi
 of question is the engine's (`legcheck.engine.interview.next_question`); this module only shows
 questions and reads answers.
 
-Replies: an answer; `?` or `dk` (don't know); an empty line (skip); `back` (change the previous
-answer); `done` (stop and show the answer now).
+Replies: an answer (to a grouped warning-sign screen: `none`, or `yes` if any or not sure, to go
+through them one by one); `?` or `dk` (don't know); an empty line (skip); `back` (change the
+previous answer); `done` (stop and show the answer now).
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from typing import Any
 
 from legcheck.engine import CheckResult, Observation, run_check
 from legcheck.engine.answers import Value, coerce_value
-from legcheck.engine.interview import Question, next_question, question_for
+from legcheck.engine.interview import (
+    SCREEN_NONE,
+    SCREEN_YES,
+    Question,
+    answer_screen,
+    next_question,
+    question_for,
+    screen_question,
+)
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
 
@@ -28,6 +37,9 @@ UNKNOWN = "unknown"  # how a "don't know" is kept in the answers (the engine rea
 _DONT_KNOW = {"?", "dk", "don't know", "dont know", "do not know", "not sure", "unknown"}
 _BACK = {"back", "b"}
 _DONE = {"done", "stop", "q", "quit"}
+_SCREEN_REPLIES = {"none": SCREEN_NONE, "no": SCREEN_NONE, "n": SCREEN_NONE, "0": SCREEN_NONE,
+                   "yes": SCREEN_YES, "y": SCREEN_YES, "not sure": SCREEN_YES, "maybe": SCREEN_YES,
+                   "1": SCREEN_YES}
 INTRO = ("A few questions, warning signs first. Answer each one, or type ? if you don't know, "
          "press Enter to skip, 'back' to change your previous answer, or 'done' to see your "
          "answer now.")
@@ -42,8 +54,13 @@ class Interview:
     skipped: set[str] = field(default_factory=set)
     history: list[str] = field(default_factory=list)
     stopped_early: bool = False
+    screens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # screen -> its members
+    opened: set[str] = field(default_factory=set)  # screens answered "yes": members one by one
 
     def forget(self, finding_id: str) -> None:
+        for member in self.screens.get(finding_id, ()):
+            self.forget(member)
+        self.opened.discard(finding_id)
         self.answers.pop(finding_id, None)
         self.observations.pop(finding_id, None)
         self.skipped.discard(finding_id)
@@ -57,8 +74,9 @@ def run_interview(kb: KnowledgeBase, known: Mapping[str, Observation], *, ask: A
     say(INTRO)
     again: str | None = None
     while True:
-        step = (_question(kb, again) if again is not None
-                else next_question(kb, {**known, **state.observations}, state.skipped))
+        step = (_question(kb, state, again) if again is not None
+                else next_question(kb, {**known, **state.observations},
+                                   state.skipped | state.opened))
         if step.done:
             say(f"\n{step.message}")
             return state
@@ -87,7 +105,9 @@ def guided_check(text: str | None, answers: Mapping[str, Any],
     return result, interview
 
 
-def _question(kb: KnowledgeBase, finding_id: str) -> Question:
+def _question(kb: KnowledgeBase, state: Interview, finding_id: str) -> Question:
+    if finding_id in kb.screens:
+        return screen_question(kb, kb.screens[finding_id], state.screens[finding_id])
     finding = kb.findings[finding_id]
     return question_for(finding, "warning_sign" if finding.warning_sign else "information_gain",
                         0.0)
@@ -107,7 +127,10 @@ def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say
     say("")
     say(f"{number}. {'[warning sign] ' if question.warning_sign else ''}{question.text}")
     say(f"   Why we ask: {question.why}")
-    for index, (_, label) in enumerate(question.choices, start=1):
+    for _, label in question.members:
+        say(f"   - {label}")
+    for index, (_, label) in enumerate(question.choices if not question.members else (),
+                                       start=1):
         say(f"   {index}) {label}")
     while True:
         try:
@@ -117,6 +140,11 @@ def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say
         lowered = reply.lower()
         if lowered in _DONE | _BACK | _DONT_KNOW or not reply:
             return lowered
+        if question.kind == "screen":
+            if lowered in _SCREEN_REPLIES:
+                return _SCREEN_REPLIES[lowered]
+            say("   Please answer none, yes (or not sure), or ? if you don't know.")
+            continue
         try:
             parse_reply(kb, question, reply)
         except InputError as error:
@@ -126,6 +154,9 @@ def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say
 
 
 def _hint(question: Question) -> str:
+    if question.kind == "screen":
+        return ("none, or yes if any (or not sure) to go through them "
+                "(? don't know, Enter skip, back, done)")
     if question.kind == "yes_no":
         return "yes or no (? don't know, Enter skip, back, done)"
     if question.kind == "number":
@@ -150,6 +181,9 @@ def parse_reply(kb: KnowledgeBase, question: Question, reply: str) -> Value:
 def _record(kb: KnowledgeBase, state: Interview, question: Question, reply: str) -> None:
     finding_id = question.finding
     state.history.append(finding_id)
+    if question.kind == "screen":
+        _record_screen(state, question, reply)
+        return
     if not reply:
         state.skipped.add(finding_id)
         return
@@ -157,6 +191,19 @@ def _record(kb: KnowledgeBase, state: Interview, question: Question, reply: str)
     state.answers[finding_id] = _plain(value)
     state.observations[finding_id] = Observation(finding_id, value, "answer",
                                                  f"{finding_id}={_plain(value)}")
+
+
+def _record_screen(state: Interview, question: Question, reply: str) -> None:
+    members = tuple(fid for fid, _ in question.members)
+    state.screens[question.finding] = members
+    if not reply:
+        state.skipped.update(members)
+        return
+    added, opened = answer_screen(question, None if reply in _DONT_KNOW else reply)
+    state.opened |= opened
+    for fid, observation in added.items():
+        state.observations[fid] = observation
+        state.answers[fid] = _plain(observation.value)
 
 
 def _plain(value: Value) -> Any:

@@ -9,6 +9,9 @@ the same interview by sending back the answers so far and the skipped findings.
 1. Warning signs first: every warning-sign finding that could still make a rule fire above the
    current triage level, the one feeding the most urgent such rule first (then in
    knowledge-file order). A warning sign that can no longer raise the level is not asked here.
+   They are asked a few at a time, as the sign's *screen* (screens.yaml) listing its signs still
+   to ask, unless the screen's id is in `asked` (it was answered "yes": one by one) or only one
+   of its signs is left; `answer_screen` turns a reply into observations (docs/interview.md).
 2. Then the question with the highest expected information gain about the outcome (the triage
    level and the top three likely conditions): the entropy of the outcomes its answers lead to,
    each answer weighted by how likely it is from the current likelihoods (foresight.py). Ties go
@@ -41,7 +44,7 @@ from legcheck.engine.foresight import (
 from legcheck.engine.triage import level_rank
 from legcheck.knowledge import KnowledgeBase, schema
 
-AnswerKind = Literal["yes_no", "number", "choice"]
+AnswerKind = Literal["yes_no", "number", "choice", "screen"]
 Reason = Literal["warning_sign", "information_gain", "could_raise_triage"]
 _SMALL = 1e-9
 
@@ -63,17 +66,21 @@ class Question:
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     multiple: bool = False
     done: Literal[False] = False
+    # a screen (kind "screen"): `finding` is the screen's id, these are the findings it asks
+    # about at once, as (finding id, label); answer with `answer_screen`
+    members: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         answer: dict[str, Any] = {"kind": self.kind, "accepts_unknown": True}
         if self.kind == "number":
             answer.update(unit=self.unit, minimum=self.minimum, maximum=self.maximum)
-        if self.kind == "choice":
+        if self.kind in ("choice", "screen"):
             answer.update(choices=[{"value": v, "label": label} for v, label in self.choices],
                           multiple=self.multiple)
         return {"done": False, "finding": self.finding, "text": self.text, "why": self.why,
                 "answer": answer, "warning_sign": self.warning_sign, "reason": self.reason,
-                "information_gain": round(self.information_gain, 4)}
+                "information_gain": round(self.information_gain, 4),
+                "members": [{"finding": fid, "label": label} for fid, label in self.members]}
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def next_question(kb: KnowledgeBase, observations: Mapping[str, Observation],
     if not state.open_findings:
         return Done("nothing_left")
     now = outcome(kb, state, observations)
-    sign = _next_warning_sign(kb, state, observations, now[0])
+    sign = _next_warning_sign(kb, state, observations, now[0], asked)
     if sign is not None:
         return sign
     best: tuple[float, float, int] | None = None
@@ -124,22 +131,69 @@ def next_question(kb: KnowledgeBase, observations: Mapping[str, Observation],
 
 
 def _next_warning_sign(kb: KnowledgeBase, state: State, observations: Mapping[str, Observation],
-                       level: int) -> Question | None:
+                       level: int, asked: Collection[str]) -> Question | None:
     """The open warning-sign finding read by the most urgent rule that could still fire above
-    the current level."""
-    best_rank, chosen = level, None
+    the current level; as its screen when that screen has not been answered "yes" (its id is
+    not in `asked`) and two or more of its members are still to be asked."""
+    ranks = _askable_signs(kb, state, observations, level)
+    if not ranks:
+        return None
+    chosen = max(ranks, key=ranks.__getitem__)  # the first of the most urgent, in sign order
+    screen = kb.screens.get(kb.screen_of.get(chosen, ""))
+    if screen is not None and screen.id not in asked:
+        members = [fid for fid in screen.findings if fid in ranks]
+        if len(members) > 1:
+            return screen_question(kb, screen, members)
+    gain, _ = expected_gain(kb, state, observations, chosen)
+    return question_for(kb.findings[chosen], "warning_sign", gain)
+
+
+def _askable_signs(kb: KnowledgeBase, state: State, observations: Mapping[str, Observation],
+                   level: int) -> dict[str, int]:
+    """Open warning signs that could still make a rule fire above `level`, in the knowledge
+    base's sign order, each with the most urgent such rule's level."""
+    ranks: dict[str, int] = {}
     for finding_id in kb.warning_sign_ids:
         if finding_id not in state.open_findings:
             continue
         for flag in kb.rules_reading.get(finding_id, ()):
             rank = level_rank(flag.level)
-            if (rank > best_rank and state.rule_truth[flag.id] is None
+            if (rank > max(level, ranks.get(finding_id, level))
+                    and state.rule_truth[flag.id] is None
                     and can_hold(flag.when, observations, state.open_findings)):
-                best_rank, chosen = rank, finding_id
-    if chosen is None:
-        return None
-    gain, _ = expected_gain(kb, state, observations, chosen)
-    return question_for(kb.findings[chosen], "warning_sign", gain)
+                ranks[finding_id] = rank
+    return ranks
+
+
+SCREEN_NONE, SCREEN_YES = "none", "yes"
+SCREEN_CHOICES = ((SCREEN_NONE, "None of these"), (SCREEN_YES, "Yes, or not sure: ask me each one"))
+
+
+def screen_question(kb: KnowledgeBase, screen: schema.Screen, members: Collection[str]
+                    ) -> Question:
+    """A grouped warning-sign question over `members` (open findings of the screen)."""
+    return Question(
+        finding=screen.id, text=screen.question, why=screen.why, kind="screen",
+        warning_sign=True, reason="warning_sign", information_gain=0.0,
+        choices=SCREEN_CHOICES,
+        members=tuple((fid, kb.findings[fid].label) for fid in members))
+
+
+def answer_screen(question: Question, reply: str | None
+                  ) -> tuple[dict[str, Observation], frozenset[str]]:
+    """What a reply to a screen means: (observations to add, ids to add to `asked`). "none":
+    every member is no; "yes" (or not sure): the screen is put in `asked`, so its members are
+    asked one by one; None (don't know): every member is unknown."""
+    ids = [fid for fid, _ in question.members]
+    if reply == SCREEN_NONE:
+        return ({fid: Observation(fid, False, "answer", f"{question.finding}=none")
+                 for fid in ids}, frozenset())
+    if reply == SCREEN_YES:
+        return {}, frozenset({question.finding})
+    if reply is None:
+        return ({fid: Observation(fid, None, "answer", f"{question.finding}=unknown")
+                 for fid in ids}, frozenset())
+    raise ValueError(f"a screen takes {SCREEN_NONE!r}, {SCREEN_YES!r} or None, not {reply!r}")
 
 
 def expected_gain(kb: KnowledgeBase, state: State, observations: Mapping[str, Observation],

@@ -36,6 +36,7 @@ class KnowledgeBase:
     conditions: dict[str, schema.Condition]
     phrases: tuple[schema.Phrases, ...] = ()
     medicines: tuple[schema.Medicine, ...] = ()
+    screens: dict[str, schema.Screen] = field(default_factory=dict)
     duplicate_problems: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
@@ -46,7 +47,8 @@ class KnowledgeBase:
               levels: Iterable[schema.LevelText],
               conditions: Iterable[schema.Condition],
               phrases: Iterable[schema.Phrases] = (),
-              medicines: Iterable[schema.Medicine] = ()) -> KnowledgeBase:
+              medicines: Iterable[schema.Medicine] = (),
+              screens: Iterable[schema.Screen] = ()) -> KnowledgeBase:
         problems: list[str] = []
         return cls(
             manifest=manifest, version=version,
@@ -59,6 +61,7 @@ class KnowledgeBase:
             levels={level.level: level for level in levels},
             conditions=_by_id("conditions", conditions, problems),
             phrases=tuple(phrases), medicines=tuple(medicines),
+            screens=_by_id("screens.yaml", screens, problems),
             duplicate_problems=problems,
         )
 
@@ -84,6 +87,12 @@ class KnowledgeBase:
         signs = [f.id for f in self.findings.values() if f.warning_sign]
         order = {finding_id: index for index, finding_id in enumerate(signs)}
         return tuple(sorted(signs, key=lambda fid: (-rank.get(fid, 0), order[fid])))
+
+    @cached_property
+    def screen_of(self) -> dict[str, str]:
+        """Warning-sign finding id -> the screen (grouped question) it belongs to."""
+        return {finding_id: screen.id for screen in self.screens.values()
+                for finding_id in screen.findings}
 
 
 def finding_ids(expression: schema.Expression) -> list[str]:

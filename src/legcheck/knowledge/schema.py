@@ -69,6 +69,17 @@ class Finding(Strict):
         return tuple(choice.value for choice in self.choices)
 
 
+class Screen(Strict):
+    """A grouped screening question over a few warning signs of one theme (screens.yaml): "none
+    of these" answers every member as no; "yes" leads to asking the members one by one."""
+
+    id: Identifier
+    question: str
+    why: str
+    findings: tuple[Identifier, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = ()
+
+
 class Test(Strict):
     """A test of one finding; three-valued: true, false or unknown (the finding was not given).
 

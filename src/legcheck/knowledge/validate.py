@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 def cross_reference_problems(kb: KnowledgeBase) -> list[str]:
     return [*_source_problems(kb), *_expression_problems(kb), *_evidence_problems(kb),
             *_advice_problems(kb), *_suggestion_problems(kb), *_contract_problems(kb),
-            *_safety_problems(kb), *_reach_problems(kb), *_vocabulary_problems(kb)]
+            *_safety_problems(kb), *_reach_problems(kb), *_vocabulary_problems(kb),
+            *_screen_problems(kb)]
 
 
 def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -37,6 +38,8 @@ def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
                           ("red_flags.yaml", kb.red_flags), ("triage.yaml", kb.levels)):
         for key, entry in entries.items():
             yield from ((f"{name}: {key}: sources", s) for s in entry.sources)  # type: ignore[attr-defined]
+    for screen in kb.screens.values():
+        yield from ((f"screens.yaml: {screen.id}: sources", s) for s in screen.sources)
     for row in kb.pattern.values():
         for index, rule in enumerate(row.rules):
             yield from ((f"pattern.yaml: {row.id}: rules.{index}.sources", s)
@@ -232,3 +235,26 @@ def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
         for source_id in medicine.sources:
             if source_id not in kb.sources:
                 yield f"medicines.yaml: {medicine.name}: sources: unknown source '{source_id}'"
+
+
+def _screen_problems(kb: KnowledgeBase) -> Iterator[str]:
+    """Every warning sign in exactly one screen (when there are screens); a screen holds only
+    yes/no warning signs, and its id is not a finding's (the interview keeps both in one set)."""
+    seen: dict[str, str] = {}
+    for screen in kb.screens.values():
+        where = f"screens.yaml: {screen.id}"
+        if screen.id in kb.findings:
+            yield f"{where}: id: is also a finding id"
+        for finding_id in screen.findings:
+            finding = kb.findings.get(finding_id)
+            if finding is None:
+                yield f"{where}: findings: unknown finding '{finding_id}'"
+            elif not finding.warning_sign or finding.type != "boolean":
+                yield f"{where}: findings: '{finding_id}' is not a yes/no warning sign"
+            elif finding_id in seen:
+                yield (f"{where}: findings: '{finding_id}' is already in screen "
+                       f"'{seen[finding_id]}'")
+            seen.setdefault(finding_id, screen.id)
+    for finding in kb.findings.values() if kb.screens else ():  # none: asked one by one
+        if finding.warning_sign and finding.id not in seen:
+            yield f"findings.yaml: {finding.id}: warning sign is in no screen (screens.yaml)"

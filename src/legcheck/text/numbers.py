@@ -19,7 +19,8 @@ ABOUT = r"(?:~|about|around|roughly|approx\.?|approximately|maybe|like|nearly|al
         r"more than|at least|only|just|barely|a good|probably)?\s*"
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
-UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30, "year": 365,
+UNIT_DAYS = {"day": 1, "dy": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mo": 30,
+             "year": 365,
              "yr": 365}
 
 
@@ -78,6 +79,6 @@ def about_movement(text: str, match: re.Match[str], *, clause: bool = False) -> 
         len(part.split()) <= 6 and _MOVEMENT.search(text) is not None)
 
 
-_OTHER_SUBJECT = re.compile(r"tired|sleep|drink|coffee|pint|wine|beer|lager|work|gym|eat|pee|wee|"
-                            r"stress|smok|vape|run|walk|swim|train")
+_OTHER_SUBJECT = re.compile(r"tired|sleep|drink|coffee|pint|wine|beer|lager|\bwork|gym|"
+                            r"\beat(?:ing)?\b|\bpee|\bwee(?:ing)?\b|stress|smok|vape|\brun|\bwalk|swim|train")
 

@@ -19,7 +19,11 @@ _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P
                   r"|\b(?P<y>\d{1,3})\s*(?:yo|y/o|y\.o\.)(?![a-z])"
                   r"|\b(?P<c>\d{2}),\s*(?:male|female|man|woman|m|f)\b"
                   r"|(?:^|[.!?]\s+)(?P<e>\d{2})\s*[.!]?\s*$"
-                  r"|\b(?P<s>\d{2})\s*\(?(?P<sx>m|f)\)?(?![a-z])")
+                  r"|\b(?P<s>\d{2})\s*\(?(?P<sx>m|f)\)?(?![a-z])"
+                  r"|\bmy (?P<b>\d{2})(?:st|nd|rd|th) birthday\b"
+                  r"|\b(?P<g>\d{1,3}) years? of age\b"
+                  r"|\b(?:i'?m|i am) (?:a|an) [a-z ]{1,20}?, (?P<h>\d{2})\b"
+                  r"(?! ?(?:%|kg|lbs?|cups?))")
 _SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|y/o)? ?)?"
                   r"(?:and )?(?P<sex>woman|female|lady|girl|man|male|guy|bloke|boy)\b"
                   r"|\bas a (?P<as>woman|man)\b"
@@ -32,7 +36,8 @@ _SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|
 def read_age_and_sex(text: str) -> Iterator[Quantity]:
     match = _AGE.search(text)
     if match:
-        raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s") if match.group(g))
+        raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s", "b", "g", "h")
+                   if match.group(g))
         if 5 <= int(raw) <= 110:
             yield Quantity("age", int(raw), match.group(0).strip())
         if match.group("sx"):

@@ -22,8 +22,8 @@ from legcheck.text.people import read_age_and_sex
 
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower()
-    for reader in (read_durations, _frequencies, _caffeine, _alcohol, _sleep, _scales, _fluids,
-                   _cramp_length, _stopped_drinking):
+    for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
+                   _scales, _fluids, _cramp_length, _stopped_drinking):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 
@@ -36,7 +36,9 @@ _TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es
                     rf"(?P<per>day|night|hour|week|month)\b")
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
 _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|evenings?)\s*(?:a|per|each)\s+week\b")
-_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non-?stop|"
+_AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
+                       r"\d{1,2} ?am|asleep)\b")
+_ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
                      r"every (?:few )?(?:minutes?|seconds?)|hundreds of times)\b")
 
 
@@ -46,13 +48,24 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
         for pattern, value in ((r"\bevery (?:single )?(?:night|nite|evening)\b|\bnightly\b", 7),
-                               (r"\bmost nights\b", 5), (r"\bevery other night\b", 3.5),
-                               (r"\b(?:a few|some) nights\b", 3)):
+                               (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
+                               (r"\bmost (?:nights|evenings)\b", 5),
+                               (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),
+                               (r"\b(?:a few|some) (?:nights|evenings)\b", 3)):
             found = re.search(pattern, text)
             if found and about_movement(text, found, clause=True):
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
     times = _TIMES.search(text) or _TIMES_TODAY.search(text)
+    if times and times.groupdict().get("per") == "week" and not nights and _AT_NIGHT.search(text) \
+            and about_movement(text, times, clause=True):
+        # a weekly count of something that comes at night is a count of nights
+        yield Quantity("nights_per_week", min(range_value(times), 7), times.group(0).strip())
+        return
+    other_day = re.search(r"\bevery (?:other|second) day\b", text)
+    if other_day and not times and about_movement(text, other_day, clause=True):
+        yield Quantity("episodes_per_day", 0.5, other_day.group(0))
+        return
     if times and about_movement(text, times, clause=True) and not re.search(
             r"(?:coffee|drink|pint|beer|wine|cup|can|work out|workout|train|gym|run|exercise|"
             r"swim|walk)s?\b[^,.]*$", text[max(0, times.start() - 30):times.start() + 1]):
@@ -61,31 +74,72 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
                        times.group(0).strip())
         return
     always = _ALWAYS.search(text)
-    if always and about_movement(text, always, clause=True):
+    if always and about_movement(text, always, clause=True) and _MOVES.search(
+            _clause_around(text, always)):
         yield Quantity("episodes_per_day", 100, always.group(0))
+    elif not times:
+        yield from _count_without_period(text)
+
+
+# "constantly" says how often only of a movement, not of a calf that "feels tight all the time"
+_MOVES = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
+                    r"restless|fizz|\bit\b|\bit'?s\b|\bthey\b|\bthey'?re\b|going")
+_COUNT_AT_SLEEP = re.compile(rf"{ABOUT}{RANGE}\s*times?\s+(?:when|as|while|just as|right as) "
+                             rf"(?:i'?m |i )?(?:fall|falling|drift|drifting|nod|nodding|doze|"
+                             rf"dozing|drop|dropping|go|going) (?:off|asleep|to sleep)"
+                             rf"|\b(?P<oot>once or twice)\s+(?:when|as|while|just as|right as)\b")
+
+
+def _count_without_period(text: str) -> Iterator[Quantity]:
+    """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day."""
+    found = _COUNT_AT_SLEEP.search(text)
+    if found and about_movement(text, found, clause=True):
+        value = 1.5 if found.group("oot") else range_value(found)
+        yield Quantity("episodes_per_day", value, found.group(0).strip())
+
+
+def _clause_around(text: str, match: re.Match[str]) -> str:
+    start = max((edge.end() for edge in re.finditer(r"[.!?;\n,]|\band\b|\bbut\b", text[
+        :match.start()])), default=0)
+    return text[start:match.end()]
 
 
 
 
 # ---- drinks ------------------------------------------------------------------------------------
 _CAFFEINE = re.compile(
-    rf"{ABOUT}{RANGE}\s*(?:big |large |strong |double |black )?(?:cups?|mugs?|cans?|shots?|"
-    rf"bottles?)?\s*(?:of\s+)?(?:coffees?|espressos?|lattes?|cappuccinos?|americanos?|"
+    rf"{ABOUT}{RANGE}\s*(?:big |large |strong |double |black )?(?P<pot>pots?|cafetieres?|"
+    rf"carafes?)?(?:cups?|mugs?|cans?|shots?|bottles?)?\s*(?:of\s+)?(?:coffees?|espressos?|lattes?|cappuccinos?|americanos?|"
     rf"energy drinks?|red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|"
     rf"cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
 _ALCOHOL_UNITS = {"pint": 2, "beer": 2, "lager": 2, "cider": 2, "can": 2, "glass": 2,
                   "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2}
 _ALCOHOL = re.compile(
     rf"{ABOUT}{RANGE}\s*(?:large |big |small )?(?P<item>pint|beer|lager|cider|can|glass|"
-    rf"bottle|shot|unit|drink|double)s?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
+    rf"bottle|shot|unit|drink|double)(?:es|s)?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
     rf"whisky|gin|spirits))?\b(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
-    rf"(?:night|day|evening|week|weekend))?")
+    rf"(?:night|day|evening|week|weekend)|[^.;]{{0,25}}?\b(?:on (?:a )?(?:mon|tues|wednes|thurs|"
+    rf"fri|satur|sun)days?|at (?:the )?weekends?))?")
+
+
+_CAFFEINE_AFTER = re.compile(
+    rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?)\b"
+    rf"[^.;:!?]{{0,30}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
+    rf"(?:cups?|mugs?|cans?|a day|per day|daily)\b")
+_POT_CUPS = 4  # a pot or cafetiere of coffee is about four cups
 
 
 def _caffeine(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
-    for match in _CAFFEINE.finditer(text):
+    matches = list(_CAFFEINE.finditer(text))
+    if not matches:
+        after = _CAFFEINE_AFTER.search(text)
+        if after:
+            yield Quantity("caffeine_cups_per_day", range_value(after), after.group(0).strip())
+        return
+    for match in matches:
         amount = range_value(match) / (7 if match.group("week") else 1)
+        amount *= _POT_CUPS if match.group("pot") else 1
         total += amount
         spans.append(match.group(0).strip())
     if spans:
@@ -96,25 +150,51 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
     for match in _ALCOHOL.finditer(text):
         when = match.group("when") or ""
-        if not when:
+        if not when or (match.group("item") == "can"
+                        and _ENERGY.search(sentence_of(text, match))):
             continue
-        weekly = 1 if re.search(r"week", when) else 7
+        weekly = 1 if re.search(r"week|day", when) and not re.search(r"\b(?:a|per|each|every) "
+                                                                   r"day", when) else 7
         total += range_value(match) * _ALCOHOL_UNITS[match.group("item")] * weekly
         spans.append(match.group(0).strip())
     if spans:
         yield Quantity("alcohol_units_per_week", round(total), "; ".join(spans))
 
 
+_ENERGY = re.compile(r"energy|red ?bull|monster|cola|coke|pepsi|lucozade|relentless|rockstar")
+_NO_ALCOHOL = re.compile(
+    r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
+    r"booze|a drop))(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|"
+    r"caffeine|energy|as much|more|less))(?:\s+(?:alcohol|at all|booze))?|teetotal|tee-?total|"
+    r"non-?drinker|no alcohol|alcohol[- ]free|sober)\b")
+_NO_CAFFEINE = re.compile(
+    r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
+    r"(?:any )?(?:caffeine|coffee)|caffeine[- ]free|(?:quit|gave up|given up|stopped|cut out) "
+    r"(?:all )?(?:caffeine|coffee)|decaf only|only decaf|only drink decaf)\b")
+
+
+def _abstaining(text: str, today: date) -> Iterator[Quantity]:
+    """"I don't drink", "teetotal" -> no alcohol; "no caffeine", "quit coffee" -> none."""
+    for finding, pattern in (("alcohol_units_per_week", _NO_ALCOHOL),
+                             ("caffeine_cups_per_day", _NO_CAFFEINE)):
+        match = pattern.search(text)
+        if match and not re.search(r"\b(?:since|until|till|lately)\b|\bfor (?:a|\d)",
+                                   text[match.end():match.end() + 12]):
+            yield Quantity(finding, 0, match.group(0))
+
+
 # ---- sleep, scales, fluids ---------------------------------------------------------------------
 _SLEEP = (re.compile(rf"(?:sleep(?:ing)?|slept|get(?:ting)?|manage)\s+{ABOUT}{RANGE}\s*"
                      rf"(?:hours?|hrs?|h)\b"),
           re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\s+(?:of\s+)?(?:sleep|a night|"
-                     rf"per night|at night|kip)"))
+                     rf"per night|at night|kip)"),
+          re.compile(rf"\b(?:sleep(?:ing)?|slept)\b[^.;!?]{{0,25}}?[(\-–:]\s*{ABOUT}{RANGE}\s*"
+                     rf"(?:hours?|hrs?|h)\b"))
 _SCALE = re.compile(r"\b(?P<n>\d{1,2})\s*(?:/|out of)\s*10\b")
 
 
 def _sleep(text: str, today: date) -> Iterator[Quantity]:
-    match = _SLEEP[0].search(text) or _SLEEP[1].search(text)
+    match = next((m for m in (pattern.search(text) for pattern in _SLEEP) if m), None)
     if match:
         value = range_value(match)
         if 0 < value <= 16:
@@ -136,15 +216,18 @@ def _scales(text: str, today: date) -> Iterator[Quantity]:
             yield Quantity(finding, value, match.group(0))
 
 
-_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?)\s+"
-                     rf"(?:of\s+)?water")
+_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?|"
+                     rf"gallons?|ml)\s+(?:of\s+)?water")
+_FLUIDS_DRUNK = re.compile(rf"\bdrinks?\b[^.;]{{0,15}}?{ABOUT}{RANGE}\s*(?P<unit>litres?|"
+                           rf"liters?|l|gallons?)\s+(?:a|per) day")
 
 
 def _fluids(text: str, today: date) -> Iterator[Quantity]:
-    match = _FLUIDS.search(text)
+    match = _FLUIDS.search(text) or _FLUIDS_DRUNK.search(text)
     if match:
         unit = match.group("unit")
-        per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else 1
+        per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else \
+            3.8 if unit.startswith("gallon") else 0.001 if unit == "ml" else 1
         yield Quantity("fluids_litres_per_day", round(range_value(match) * per, 2), match.group(0))
 
 

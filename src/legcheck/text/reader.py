@@ -158,6 +158,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
+    if label == "sudden_onset" and _sudden_movement(ent):
+        return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
     if label.startswith("medicine="):
         return _medicine_change(ent, label) if not negated else None
     if "=" in label:
@@ -176,6 +178,26 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
     return [(label, not negated)]
+
+
+SUDDEN_MOVEMENT = re.compile(r"^(?:jerk|jolt|kick|twitch|jump|spasm|movement|start|flick|lurch|"
+                             r"shak)")
+
+STARTED = re.compile(r"^(?:start|began|begun|came|come|went|kicked)")
+
+
+def _sudden_movement(ent: Any) -> bool:
+    """"sudden" before a movement word, or "suddenly" beside one (up to one word between),
+    tells how a jerk moves, not how the illness began; "started jerking suddenly" still does."""
+    word, doc = ent.text.lower(), ent.doc
+    if word not in ("sudden", "suddenly"):
+        return False
+    before = [doc[i].lower_ for i in range(max(0, ent.start - 3), ent.start)]
+    if any(STARTED.match(w) for w in before):
+        return False
+    after = [doc[i].lower_ for i in range(ent.end, min(len(doc), ent.end + 2))]
+    near = after + (before[-2:] if word == "suddenly" else [])
+    return any(SUDDEN_MOVEMENT.match(w) for w in near)
 
 
 def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
