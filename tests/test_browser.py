@@ -107,6 +107,14 @@ def describe(page, server: str, text: str, *, questions: bool = False) -> None:
     page.wait_for_url("**/answer")
 
 
+def say_no(page) -> None:
+    """'None of these' to a screen of warning signs, 'No' to a yes/no question."""
+    if page.locator('input[value="none"]').count():
+        page.get_by_label("None of these").check()
+    else:
+        page.get_by_label("No", exact=True).check()
+
+
 def tab_to(page, test: str, presses: int = 40) -> None:
     for _ in range(presses):
         page.keyboard.press("Tab")
@@ -125,13 +133,13 @@ def test_a_person_describes_twitching_and_sees_the_answer(page, server: str) -> 
     assert page.get_by_text("Why we ask").is_visible()
     assert no_horizontal_scroll(page)
     shoot(page, "question")
-    page.get_by_label("No", exact=True).check()
+    say_no(page)
     page.get_by_role("button", name="Next").click()
     second = page.locator("legend").inner_text()
     assert second != first and "Question 2" in page.inner_text("main")
     page.get_by_role("button", name="Back").click()
     assert page.locator("legend").inner_text() == first
-    page.get_by_label("No", exact=True).check()  # a yes to a warning sign could end it here
+    say_no(page)  # a yes to a warning sign could end it here
     page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Don't know").click()
     assert "Question 3" in page.inner_text("main")
@@ -185,8 +193,12 @@ def test_the_check_works_by_keyboard_alone(page, server: str) -> None:
     page.wait_for_url("**/check/next")
     first = page.locator("legend").inner_text()
     tab_to(page, "document.activeElement.type === 'radio'")
-    page.keyboard.press("ArrowRight")  # from Yes to No, selecting it
-    assert page.evaluate("document.activeElement.value") == "no"
+    if page.evaluate("document.activeElement.value") == "yes":
+        page.keyboard.press("ArrowRight")  # from Yes to No, selecting it
+    else:
+        page.keyboard.press("Space")  # "None of these", the first choice of a screen
+    assert page.evaluate("document.activeElement.checked")
+    assert page.evaluate("document.activeElement.value") in ("no", "none")
     tab_to(page, "document.activeElement.textContent.trim() === 'Next'")
     with page.expect_navigation():
         page.keyboard.press("Enter")

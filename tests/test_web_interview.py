@@ -38,6 +38,14 @@ def test_api_gives_the_engines_next_question(client: TestClient) -> None:
     assert step["finding"] not in ("weakness", "rhythmic_jerking", "fever")
 
 
+def test_api_screen_yes_asks_its_signs_one_by_one(client: TestClient) -> None:
+    screen = client.post("/api/v1/interview/next", json={"text": TEXT}).json()
+    assert screen["answer"]["kind"] == "screen" and len(screen["members"]) > 1
+    opened = client.post("/api/v1/interview/next",
+                         json={"text": TEXT, "skipped": [screen["finding"]]}).json()
+    assert opened["finding"] in [member["finding"] for member in screen["members"]]
+
+
 def test_api_warning_signs_first_and_then_done(client: TestClient) -> None:
     answers: dict[str, str] = {}
     first = client.post("/api/v1/interview/next", json={"text": TEXT}).json()
@@ -46,14 +54,17 @@ def test_api_warning_signs_first_and_then_done(client: TestClient) -> None:
     for _ in range(80):
         if step["done"]:
             break
-        answers[step["finding"]] = "no" if step["answer"]["kind"] == "yes_no" else "unknown"
+        if step["answer"]["kind"] == "screen":  # "none of these": each listed sign is a no
+            answers.update({member["finding"]: "no" for member in step["members"]})
+        else:
+            answers[step["finding"]] = "no" if step["answer"]["kind"] == "yes_no" else "unknown"
         step = client.post("/api/v1/interview/next", json={"text": TEXT,
                                                            "answers": answers}).json()
     assert step["done"] is True and step["reason"] in ("settled", "nothing_left")
 
 
 @pytest.mark.parametrize(("body", "message"), [
-    ({"skipped": ["bogus"]}, "skipped: unknown finding 'bogus'"),
+    ({"skipped": ["bogus"]}, "skipped: unknown finding or screen 'bogus'"),
     ({"answers": {"duration_days": "forever"}}, "duration_days takes a number"),
     ({"answers": "weakness"}, "answers: Input should be a valid dictionary"),
 ])
@@ -79,6 +90,11 @@ def question_of(html: str) -> str:
     return re.search(r'name="finding" value="([^"]+)"', html).group(1)
 
 
+def no_to(html: str) -> str:
+    """'No' to a yes/no question, 'None of these' to a screen of warning signs."""
+    return "none" if 'value="none"' in html else "no"
+
+
 def step(client: TestClient, html: str, action: str, value: str | None = None):
     form = state_of(html)
     form["action"] = [action]
@@ -102,15 +118,41 @@ def test_one_question_at_a_time_with_why_and_choices(client: TestClient) -> None
     assert ">Back</button>" not in html  # nothing to go back to yet
 
 
-def test_answer_back_and_dont_know(client: TestClient) -> None:
+def test_screen_none_back_and_dont_know(client: TestClient) -> None:
     first = start(client, TEXT).text
-    asked = question_of(first)
-    second = step(client, first, "next", "no").text
-    assert f'name="answer:{asked}" value="no"' in second and question_of(second) != asked
+    screen = question_of(first)
+    members = re.findall(r'name="member" value="([^"]+)"', first)
+    assert screen in default_knowledge().screens and len(members) > 1
+    assert "None of these" in first and "ask me each one" in first
+    second = step(client, first, "next", "none").text
+    assert all(f'name="answer:{m}" value="no"' in second for m in members)
+    assert question_of(second) != screen
     back = step(client, second, "back").text
-    assert question_of(back) == asked and f'name="answer:{asked}"' not in back
+    assert question_of(back) == screen and not any(f'name="answer:{m}"' in back for m in members)
     unknown = step(client, back, "dont_know").text
-    assert f'name="answer:{asked}" value="unknown"' in unknown
+    assert all(f'name="answer:{m}" value="unknown"' in unknown for m in members)
+    assert step(client, back, "next", "maybe").status_code == 422
+
+
+def test_screen_yes_asks_each_sign(client: TestClient) -> None:
+    first = start(client, TEXT).text
+    members = re.findall(r'name="member" value="([^"]+)"', first)
+    opened = step(client, first, "next", "yes").text
+    assert question_of(opened) == members[0] and 'type="radio" name="value" value="yes"' in opened
+    after = step(client, opened, "next", "no").text
+    assert f'name="answer:{members[0]}" value="no"' in after
+    assert question_of(after) != members[0] and 'name="opened" value="' in after
+
+
+def test_yes_no_answer_and_back(client: TestClient) -> None:
+    page = start(client, TEXT).text
+    while 'value="none"' in page:  # past the screens
+        page = step(client, page, "next", "none").text
+    asked = question_of(page)
+    answered = step(client, page, "next", no_to(page)).text
+    assert f'name="answer:{asked}"' in answered
+    back = step(client, answered, "back").text
+    assert question_of(back) == asked and f'name="answer:{asked}"' not in back
 
 
 def test_skipped_question_is_not_asked_again(client: TestClient) -> None:
@@ -126,7 +168,7 @@ def test_a_bad_answer_asks_again_with_the_reason(client: TestClient) -> None:
     for _ in range(40):  # answer "no" until a number question comes up
         if 'type="number"' in page:
             break
-        page = step(client, page, "next", "no").text
+        page = step(client, page, "next", no_to(page)).text
     assert 'type="number"' in page
     asked = question_of(page)
     again = step(client, page, "next", "99999")
@@ -136,9 +178,9 @@ def test_a_bad_answer_asks_again_with_the_reason(client: TestClient) -> None:
 
 def test_thats_all_shows_the_answer_with_the_answers_given(client: TestClient) -> None:
     first = start(client, TEXT).text
-    second = step(client, first, "next", "yes").text
+    second = step(client, first, "next", "none").text
     answer = step(client, second, "done").text
-    assert "What to do now" in answer and "You said yes to:" in answer
+    assert "What to do now" in answer and "You said no to:" in answer
 
 
 def test_the_walk_ends_in_the_answer(client: TestClient) -> None:

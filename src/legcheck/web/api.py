@@ -70,14 +70,18 @@ def _checked(body: CheckRequest, request: Request) -> Response:
 @router.post("/interview/next", tags=["check"])
 def interview_next(body: InterviewRequest, request: Request) -> dict[str, Any]:
     """The guided check, one question at a time and stateless: send the description, the answers
-    so far and the skipped questions; get the next question (warning signs first) or done."""
+    so far and the skipped questions; get the next question (warning signs first) or done.
+
+    A question of kind "screen" lists several warning signs (`members`): answer "none of these"
+    by sending each member as "no" (don't know: each as "unknown"), or "yes, or not sure" by
+    adding the screen's id to `skipped`; its signs are then asked one by one."""
     from legcheck.api import default_knowledge, gather
     from legcheck.engine.interview import next_question
 
     kb = default_knowledge()
-    unknown = [finding for finding in body.skipped if finding not in kb.findings]
+    unknown = [item for item in body.skipped if item not in kb.findings and item not in kb.screens]
     if unknown:
-        raise InputError(f"skipped: unknown finding '{unknown[0]}'")
+        raise InputError(f"skipped: unknown finding or screen '{unknown[0]}'")
     limit_checks(request, f"client:{client_address(request)}")
     observations = gather(body.text, body.answers, knowledge=kb).observations
     return next_question(kb, observations, set(body.skipped)).to_dict()
