@@ -18,6 +18,7 @@ from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.guard import checked_text
+from legcheck.text.normal import negation_right_before, problem_denied, said_to_be_normal
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
@@ -165,12 +166,13 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if "=" in label:
         finding_id, value = label.split("=", 1)
         return None if negated else [(finding_id, value)]
-    if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands
-        return [(label.removesuffix("|absent"), False)]
+    if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands,
+        # unless a denial comes right before it ("not strong", "can't walk fine")
+        return [] if negation_right_before(ent) else [(label.removesuffix("|absent"), False)]
     if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
         return [(label.removesuffix("|denied"), False)] if negated else []
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
-        normal = negated or _said_to_be_normal(ent)
+        normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
     if finding.type == "boolean" and not negated and _said_to_be_normal(ent):
