@@ -28,7 +28,8 @@ NEGATION = ["don't have", "dont have", "do not have", "haven't had", "havent had
             "none of", "free from", "absence of", "nobody", "no one", "noone", "not a single",
             "no-one", "not once", "haven't ever", "havent ever", "haven't", "hasn't", "hadn't",
             "weren't", "not even", "never once", "no issues with", "no problems with",
-            "no problem with", "no trouble with", "no difficulty", "lack of", "nor any"]
+            "no problem with", "no trouble with", "no difficulty", "lack of", "nor any",
+            "no feeling of", "no feelings of", "no sensation of", "no sense of"]
 # said after what they deny: "numbness? not at all", "weakness isn't an issue"
 NEGATION_AFTER = ["not at all", "none at all", "not a problem", "isn't a problem",
                   "not an issue", "isn't an issue", "is absent", "are absent"]
@@ -135,7 +136,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
             *(ConTextRule(w, "NEGATED_EXISTENCE", direction="BACKWARD") for w in NEGATION_AFTER),
             *(ConTextRule(w, "PSEUDO", direction="PSEUDO") for w in pseudo_negations(kb)),
             ConTextRule("a dash between words", "TERMINATE", direction="TERMINATE",
-                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none)\b)"),
+                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none|not that)\b)"),
             ConTextRule("an answer: no", "NEGATED_EXISTENCE", direction="BACKWARD",
                         pattern=ANSWER),
             ConTextRule("x-free", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=2,

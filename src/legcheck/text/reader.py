@@ -134,6 +134,8 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     not count."""
     if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
         return None
+    if _denial_of_what_follows(ent):
+        return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
     negated = (bool(ent._.is_negated) or _denied_across(ent)) \
         and not NEGATING.search(ent.text.lower())
@@ -141,6 +143,14 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+def _denial_of_what_follows(ent: Any) -> bool:
+    """A phrase that carries its own "no" ("no feeling", "no sensation") followed by "of"."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ == "of" \
+        and NEGATING.search(ent.text.lower()) is not None \
+        and any("|" not in label for label in meanings(ent.label_))
 
 
 def _denied_across(ent: Any) -> bool:
