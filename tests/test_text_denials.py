@@ -141,3 +141,32 @@ def test_a_denial_after_the_finding(text: str, expect: dict) -> None:
 ])
 def test_words_that_do_not_deny(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("no weakness and numbness", {"weakness": False, "numbness_tingling": False}),
+    ("I don't have any weakness and any numbness",
+     {"weakness": False, "numbness_tingling": False}),
+    ("no fevers, chills or sweats", {"fever": False, "shivering": False, "sweating": False}),
+    ("numbness: nil", {"numbness_tingling": False}),
+    # a movement after "and" is the complaint, not part of the denied list
+    ("no weakness and twitching all day", {"weakness": False, "visible_flicker": True}),
+    ("no weakness and my calf twitches", {"weakness": False, "visible_flicker": True}),
+    # "and" after something not denied carries nothing
+    ("my calf twitches and numbness in my foot", {"numbness_tingling": True}),
+])
+def test_a_denied_list_joined_by_and(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("my legs haven't given way", {"weakness": False}),
+    ("haven't lost any strength", {"weakness": False}),
+    ("I have full control of my bladder", {"bladder_bowel_change": False}),
+    ("no numbness down below", {"saddle_numbness": False}),
+    ("no facial weakness", {"face_drooping": False}),
+    ("no trouble getting words out", {"slurred_speech": False}),
+    ("I'm fully alert", {"confusion": False}),
+])
+def test_lay_words_for_deniable_warning_signs(text: str, expect: dict) -> None:
+    check(text, expect)

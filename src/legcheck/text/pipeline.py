@@ -44,9 +44,9 @@ DENIED_AFTER = ["not present", "not there", "nowhere to be seen", "none to speak
                 "not something i have had", "not something i've experienced"]
 DENIED_AFTER_SCOPE = 5
 # a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never"
-ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative"]
+ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil"]
 ANSWER = (r"(?:[?:]|(?<=\s)[-–—]+)\s*"
-          r"(?:no|nope|nah|never|none|negative|not at all|not really)\b"
+          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really)\b"
           r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none))")
 # negation words that deny nothing after them: "not only", "without warning", "can't sleep",
 # "it won't stop" (phrases of the knowledge base that carry their own "no" are added to these)

@@ -137,7 +137,7 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if _denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
-    negated = (bool(ent._.is_negated) or _denied_across(ent)) \
+    negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
         and not NEGATING.search(ent.text.lower())
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
@@ -151,6 +151,33 @@ def _denial_of_what_follows(ent: Any) -> bool:
     return following is not None and following.lower_ == "of" \
         and NEGATING.search(ent.text.lower()) is not None \
         and any("|" not in label for label in meanings(ent.label_))
+
+
+LIST_JOIN = {"and", "or", "&", "nor", "plus"}
+LIST_FILLER = {"any", "no", "other", "also"}
+DENIABLE_GROUPS = {"warning", "symptom"}
+
+
+def _listed_after_denial(kb: KnowledgeBase, ent: Any) -> bool:
+    """A symptom joined by "and"/"or" straight after a denied one is denied too: "no weakness
+    and numbness", "never had any weakness or any numbness". ConText ends a denial at "and" (for
+    "no weakness and my calf twitches"); the main complaint, a movement, is never carried."""
+    doc, i = ent.doc, ent.start - 1
+    while i > ent.sent.start and doc[i].lower_ in LIST_FILLER:
+        i -= 1
+    if i <= ent.sent.start or doc[i].lower_ not in LIST_JOIN:
+        return False
+    if any(kb.findings[_finding(label)].group not in DENIABLE_GROUPS
+           for label in meanings(ent.label_) if not label.startswith("medicine=")):
+        return False
+    before = next((m for m in matches(doc) if m.end == i), None)
+    return before is not None and (bool(before._.is_negated) or (
+        NEGATING.search(before.text.lower()) is not None
+        and all(label.endswith("|absent") for label in meanings(before.label_))))
+
+
+def _finding(label: str) -> str:
+    return label.split("|")[0].split("=")[0]
 
 
 def _denied_across(ent: Any) -> bool:
