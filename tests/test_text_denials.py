@@ -170,3 +170,8 @@ def test_a_denied_list_joined_by_and(text: str, expect: dict) -> None:
 ])
 def test_lay_words_for_deniable_warning_signs(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+def test_a_time_clause_is_not_a_function_called_normal() -> None:
+    assert "trouble_walking" not in read("when I walk it's fine, it twitches at rest")
+    assert read("I walk fine")["trouble_walking"] is False

@@ -41,6 +41,7 @@ BEFORE = re.compile(r"(?:^|[\s,(])(?:(?<!not )(?<!no )(?:normal|good|steady|clea
                     r"|(?:can|could) still|still (?:able to|can|manage to)|"
                     r"(?:no|without(?: any)?) (?:problems?|issues?|trouble|difficulty) "
                     r"(?:with )?)(?: my| the| his| her)?\s*$")
+WHEN = {"when", "whenever", "if", "while", "after", "before", "once", "until", "till"}
 PROBLEM = re.compile(r"\b(?:problems?|issues?|trouble|difficult(?:y|ies)|wrong|changes?|"
                      r"different|difference|loss|worse|concerns?|complaints?|abnormal)\b")
 
@@ -48,6 +49,8 @@ PROBLEM = re.compile(r"\b(?:problems?|issues?|trouble|difficult(?:y|ies)|wrong|c
 def said_to_be_normal(ent: Any) -> bool:
     """The topic is called normal just after it or just before it, in its own clause."""
     doc, sent = ent.doc, ent.sent
+    if any(t.lower_ in WHEN for t in doc[max(sent.start, ent.start - 2):ent.start]):
+        return False  # "when I walk it's fine": a time, not the walking
     after = doc[ent.end:min(sent.end, ent.end + 9)].text.lower()
     if AFTER.match(after):
         return True
