@@ -175,3 +175,17 @@ def test_lay_words_for_deniable_warning_signs(text: str, expect: dict) -> None:
 def test_a_time_clause_is_not_a_function_called_normal() -> None:
     assert "trouble_walking" not in read("when I walk it's fine, it twitches at rest")
     assert read("I walk fine")["trouble_walking"] is False
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("I'm still able to walk but with difficulty", "trouble_walking"),
+    ("walking is fine, just slower than it was", "trouble_walking"),
+    ("I can walk ok with a stick", "trouble_walking"),
+    ("my grip is fine but only for a few seconds", "weakness"),
+    ("walking is fine, just about", "trouble_walking"),
+    ("still able to stand, barely", "trouble_walking"),
+])
+def test_normal_taken_back_in_the_same_breath_denies_nothing(text: str, finding: str) -> None:
+    """A warning sign wrongly read as absent would hide it from the answer's list of signs still
+    to ask about; "normal" that is taken back straight away must not deny it."""
+    assert read(text).get(finding) is not False, read(text)

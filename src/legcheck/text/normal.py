@@ -41,6 +41,14 @@ BEFORE = re.compile(r"(?:^|[\s,(])(?:(?<!not )(?<!no )(?:normal|good|steady|clea
                     r"|(?:can|could) still|still (?:able to|can|manage to)|"
                     r"(?:no|without(?: any)?) (?:problems?|issues?|trouble|difficulty) "
                     r"(?:with )?)(?: my| the| his| her)?\s*$")
+# what, said next, takes "normal" back: "still able to walk but with difficulty", "walking is
+# fine, just slower", "I can stand ok with a stick"
+TAKEN_BACK = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|normally|well)\s*)?[,;\-–—]?\s*"
+                        r"(?:but|though|although|except|apart from|barely|hardly|slowly|slower|"
+                        r"just (?:about|slower|weaker|a bit|a little)|only (?:just|slowly|for a)|"
+                        r"with (?:some |a bit of |a little |great |real |a lot of )?"
+                        r"(?:difficulty|effort|help|a stick|a cane|a frame|a limp|support|pain))"
+                        r"\b")
 WHEN = {"when", "whenever", "if", "while", "after", "before", "once", "until", "till"}
 PROBLEM = re.compile(r"\b(?:problems?|issues?|trouble|difficult(?:y|ies)|wrong|changes?|"
                      r"different|difference|loss|worse|concerns?|complaints?|abnormal)\b")
@@ -51,11 +59,12 @@ def said_to_be_normal(ent: Any) -> bool:
     doc, sent = ent.doc, ent.sent
     if any(t.lower_ in WHEN for t in doc[max(sent.start, ent.start - 2):ent.start]):
         return False  # "when I walk it's fine": a time, not the walking
-    after = doc[ent.end:min(sent.end, ent.end + 9)].text.lower()
-    if AFTER.match(after):
-        return True
+    after = doc[ent.end:min(sent.end, ent.end + 16)].text.lower()
+    said = AFTER.match(after)
+    if said:
+        return TAKEN_BACK.match(after[said.end():]) is None
     before = doc[max(sent.start, ent.start - 4):ent.start].text.lower()
-    return BEFORE.search(before) is not None
+    return BEFORE.search(before) is not None and TAKEN_BACK.match(after) is None
 
 
 def problem_denied(ent: Any) -> bool:
@@ -85,3 +94,10 @@ def negation_right_before(ent: Any) -> bool:
         if end <= ent.start and len(between) <= 1 and not any(t.is_punct for t in between):
             return True
     return False
+
+
+def taken_back(ent: Any) -> bool:
+    """The words right after a statement of normal take it back ("I can walk ok with a stick",
+    "walking is fine, just slower")."""
+    following = ent.doc[ent.end:min(ent.sent.end, ent.end + 6)].text.lower()
+    return TAKEN_BACK.match(following) is not None

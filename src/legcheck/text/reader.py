@@ -18,7 +18,12 @@ from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.guard import checked_text
-from legcheck.text.normal import negation_right_before, problem_denied, said_to_be_normal
+from legcheck.text.normal import (
+    negation_right_before,
+    problem_denied,
+    said_to_be_normal,
+    taken_back,
+)
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
@@ -204,15 +209,19 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         finding_id, value = label.split("=", 1)
         return None if negated else [(finding_id, value)]
     if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands,
-        # unless a denial comes right before it ("not strong", "can't walk fine")
-        return [] if negation_right_before(ent) else [(label.removesuffix("|absent"), False)]
+        # unless a denial comes right before it ("not strong", "can't walk fine") or the next
+        # words take it back ("I can walk ok with a stick")
+        if negation_right_before(ent) or taken_back(ent):
+            return []
+        return [(label.removesuffix("|absent"), False)]
     if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
         return [(label.removesuffix("|denied"), False)] if negated else []
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
         normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
-    if finding.type == "boolean" and not negated and _said_to_be_normal(ent):
+    if finding.type == "boolean" and not negated and _said_to_be_normal(ent) \
+            and not taken_back(ent):
         return [(label, False)]  # "my balance is fine", "speech seems normal"
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
