@@ -19,9 +19,10 @@ from pathlib import Path
 import yaml
 
 from bench.__main__ import percentile
+from eval.interview_score import screen_reply
 from legcheck.api import default_knowledge
 from legcheck.engine import Observation, parse_answers
-from legcheck.engine.interview import next_question
+from legcheck.engine.interview import answer_screen, next_question
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
@@ -36,15 +37,21 @@ def bench_interview(rounds: int) -> dict[str, float]:
     for round_number in range(rounds + 1):  # the first round warms the caches up
         for truth in truths:
             observations: dict[str, Observation] = {}
+            opened: set[str] = set()
             count = 0
             while True:
                 start = time.perf_counter_ns()
-                step = next_question(kb, observations, ())
+                step = next_question(kb, observations, opened)
                 if round_number:
                     samples.append((time.perf_counter_ns() - start) / 1e6)
                 count += 1
                 if step.done:
                     break
+                if step.kind == "screen":  # answered as the evaluation's simulated person does
+                    added, more = answer_screen(step, screen_reply(step, truth))
+                    observations.update(added)
+                    opened |= more
+                    continue
                 observations[step.finding] = truth.get(step.finding) or Observation(
                     step.finding, None, "answer", "?")
             calls.append(count)

@@ -28,14 +28,25 @@ NEGATION = ["don't have", "dont have", "do not have", "haven't had", "havent had
             "none of", "free from", "absence of", "nobody", "no one", "noone", "not a single",
             "no-one", "not once", "haven't ever", "havent ever", "haven't", "hasn't", "hadn't",
             "weren't", "not even", "never once", "no issues with", "no problems with",
-            "no problem with", "no trouble with", "no difficulty", "lack of", "nor any"]
+            "no problem with", "no trouble with", "no difficulty", "lack of", "nor any",
+            "no feeling of", "no feelings of", "no sensation of", "no sense of"]
 # said after what they deny: "numbness? not at all", "weakness isn't an issue"
 NEGATION_AFTER = ["not at all", "none at all", "not a problem", "isn't a problem",
                   "not an issue", "isn't an issue", "is absent", "are absent"]
+# said right after what they deny, reaching back only a few words: "numbness hasn't happened",
+# "weakness hasn't been an issue", "slurring: not that I've noticed" (and "pain-free", below)
+PROBLEM_NOUNS = ["a problem", "an issue", "a concern", "a thing", "an issue for me",
+                 "a problem for me"]
+DENIED_AFTER = ["not present", "not there", "nowhere to be seen", "none to speak of",
+                "never an issue", "never a problem", "not that i've noticed",
+                "not that i have noticed",
+                "not that ive noticed", "not something i've had", "not something i've noticed",
+                "not something i have had", "not something i've experienced"]
+DENIED_AFTER_SCOPE = 5
 # a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never"
-ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative"]
+ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil"]
 ANSWER = (r"(?:[?:]|(?<=\s)[-–—]+)\s*"
-          r"(?:no|nope|nah|never|none|negative|not at all|not really)\b"
+          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really)\b"
           r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none))")
 # negation words that deny nothing after them: "not only", "without warning", "can't sleep",
 # "it won't stop" (phrases of the knowledge base that carry their own "no" are added to these)
@@ -83,6 +94,19 @@ TERMINATE = ["but", "however", "although", "though", "except", "yet", "and", "ap
              "besides", "then", "now", "unless", "until", "anyway"]
 
 
+def denied_after() -> list[str]:
+    """Denials that follow what they deny: "X hasn't happened", "X isn't a problem"."""
+    said = list(DENIED_AFTER)
+    for verb in ("has", "have", "is", "are", "was", "were"):
+        for no in (f"{verb}n't", f"{verb}nt", f"{verb} not"):
+            said += [f"{no} {noun}" for noun in PROBLEM_NOUNS]
+            said += [f"{no} been {noun}" for noun in PROBLEM_NOUNS if verb in ("has", "have")]
+            said += [f"{no} {done}" for done in ("happened", "occurred", "been noticed",
+                                                 "come up", "shown up", "been happening")
+                     if verb in ("has", "have")]
+    return list(dict.fromkeys(said))
+
+
 def build_pipeline(kb: KnowledgeBase) -> Any:
     """spaCy's tokenizer and sentencizer, medspaCy's TargetMatcher and ConText."""
     _quiet()
@@ -112,9 +136,13 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
             *(ConTextRule(w, "NEGATED_EXISTENCE", direction="BACKWARD") for w in NEGATION_AFTER),
             *(ConTextRule(w, "PSEUDO", direction="PSEUDO") for w in pseudo_negations(kb)),
             ConTextRule("a dash between words", "TERMINATE", direction="TERMINATE",
-                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none)\b)"),
+                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none|not that)\b)"),
             ConTextRule("an answer: no", "NEGATED_EXISTENCE", direction="BACKWARD",
                         pattern=ANSWER),
+            ConTextRule("x-free", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=2,
+                        pattern=[{"TEXT": {"IN": ["-", "–"]}, "OP": "?"}, {"LOWER": "free"}]),
+            *(ConTextRule(phrase, "NEGATED_EXISTENCE", direction="BACKWARD",
+                          max_scope=DENIED_AFTER_SCOPE) for phrase in denied_after()),
             ConTextRule(", i", "TERMINATE", direction="TERMINATE",
                         pattern=[{"TEXT": ","}, {"LOWER": {"IN": NEW_CLAUSE}}]),
             ConTextRule(", calf", "TERMINATE", direction="TERMINATE", pattern=BODY_CLAUSE),

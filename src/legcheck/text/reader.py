@@ -18,6 +18,12 @@ from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.guard import checked_text
+from legcheck.text.normal import (
+    negation_right_before,
+    problem_denied,
+    said_to_be_normal,
+    taken_back,
+)
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
@@ -133,13 +139,50 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     not count."""
     if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
         return None
+    if _denial_of_what_follows(ent):
+        return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
-    negated = (bool(ent._.is_negated) or _denied_across(ent)) \
+    negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
         and not NEGATING.search(ent.text.lower())
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+def _denial_of_what_follows(ent: Any) -> bool:
+    """A phrase that carries its own "no" ("no feeling", "no sensation") followed by "of"."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ == "of" \
+        and NEGATING.search(ent.text.lower()) is not None \
+        and any("|" not in label for label in meanings(ent.label_))
+
+
+LIST_JOIN = {"and", "or", "&", "nor", "plus"}
+LIST_FILLER = {"any", "no", "other", "also"}
+DENIABLE_GROUPS = {"warning", "symptom"}
+
+
+def _listed_after_denial(kb: KnowledgeBase, ent: Any) -> bool:
+    """A symptom joined by "and"/"or" straight after a denied one is denied too: "no weakness
+    and numbness", "never had any weakness or any numbness". ConText ends a denial at "and" (for
+    "no weakness and my calf twitches"); the main complaint, a movement, is never carried."""
+    doc, i = ent.doc, ent.start - 1
+    while i > ent.sent.start and doc[i].lower_ in LIST_FILLER:
+        i -= 1
+    if i <= ent.sent.start or doc[i].lower_ not in LIST_JOIN:
+        return False
+    if any(kb.findings[_finding(label)].group not in DENIABLE_GROUPS
+           for label in meanings(ent.label_) if not label.startswith("medicine=")):
+        return False
+    before = next((m for m in matches(doc) if m.end == i), None)
+    return before is not None and (bool(before._.is_negated) or (
+        NEGATING.search(before.text.lower()) is not None
+        and all(label.endswith("|absent") for label in meanings(before.label_))))
+
+
+def _finding(label: str) -> str:
+    return label.split("|")[0].split("=")[0]
 
 
 def _denied_across(ent: Any) -> bool:
@@ -165,15 +208,20 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if "=" in label:
         finding_id, value = label.split("=", 1)
         return None if negated else [(finding_id, value)]
-    if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands
+    if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands,
+        # unless a denial comes right before it ("not strong", "can't walk fine") or the next
+        # words take it back ("I can walk ok with a stick")
+        if negation_right_before(ent) or taken_back(ent):
+            return []
         return [(label.removesuffix("|absent"), False)]
     if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
         return [(label.removesuffix("|denied"), False)] if negated else []
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
-        normal = negated or _said_to_be_normal(ent)
+        normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
-    if finding.type == "boolean" and not negated and _said_to_be_normal(ent):
+    if finding.type == "boolean" and not negated and _said_to_be_normal(ent) \
+            and not taken_back(ent):
         return [(label, False)]  # "my balance is fine", "speech seems normal"
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
