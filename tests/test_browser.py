@@ -40,13 +40,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`legcheck serve` on a fresh diary, as a person would start it."""
+def serve(database: Path, environment: dict[str, str] | None = None) -> Iterator[str]:
+    """`legcheck serve` on `database` in a process of its own, until the caller is done."""
     port = free_port()
-    database = tmp_path_factory.mktemp("browser") / "diary.sqlite3"
     process = subprocess.Popen([sys.executable, "-m", "legcheck", "serve", "--port", str(port),
-                                "--db", f"sqlite:///{database}"], stderr=subprocess.DEVNULL)
+                                "--db", f"sqlite:///{database}"], stderr=subprocess.DEVNULL,
+                               env=environment)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -61,6 +60,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`legcheck serve` on a fresh diary, as a person would start it."""
+    yield from serve(tmp_path_factory.mktemp("browser") / "diary.sqlite3")
 
 
 @pytest.fixture(scope="module")
@@ -243,27 +248,9 @@ def hosted_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Hosted mode on 127.0.0.1: Chromium keeps Secure cookies for a loopback address."""
     import os
 
-    port = free_port()
-    database = tmp_path_factory.mktemp("hosted") / "hosted.sqlite3"
     environment = {**os.environ, "LEGCHECK_HOSTED": "1",
                    "LEGCHECK_SECRET_KEY": "browser-test-secret-0123456789"}
-    process = subprocess.Popen([sys.executable, "-m", "legcheck", "serve", "--port", str(port),
-                                "--db", f"sqlite:///{database}"], stderr=subprocess.DEVNULL,
-                               env=environment)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{url}/api/v1/health", timeout=2)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None and time.monotonic() < deadline, "did not start"
-                time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    yield from serve(tmp_path_factory.mktemp("hosted") / "hosted.sqlite3", environment)
 
 
 def test_hosted_sign_up_log_and_delete(page, hosted_server: str) -> None:
