@@ -59,6 +59,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="simulate the guided check: a person answers each question from "
                              "the case (don't know otherwise), from nothing or, with "
                              "--from-text, from the text twin; scored next to all answers")
+    parser.add_argument("--silent-as-no", action="store_true",
+                        help="with --interview: the person answers no to yes/no questions the "
+                             "case does not mention (a second reading beside don't know)")
     parser.add_argument("--text", action="store_true",
                         help="score the text reader on eval/text_cases.yaml (or --cases FILE): "
                              "precision, recall and F1 per finding, negation accuracy")
@@ -87,7 +90,8 @@ def main_text(arguments: argparse.Namespace) -> int:
 def main_interview(arguments: argparse.Namespace, cases: list[Any], check: CheckFunction,
                    findings: int) -> tuple[Metrics, list[CaseResult]]:
     """Score simulated interviews, next to the same cases with every answer given."""
-    results, counts = run_interviews(cases, from_text=arguments.from_text)
+    results, counts = run_interviews(cases, from_text=arguments.from_text,
+                                     silent_as_no=arguments.silent_as_no)
     metrics = summarise(results)
     questions = question_summary(counts, findings)
     every = summarise(run_cases(cases, check))

@@ -4,6 +4,12 @@ For each case the person starts from nothing (or, with `--from-text`, from the c
 twin) and answers each question the engine asks truthfully from the case's answers, or "don't
 know" when the case does not give that finding. The interview ends when the engine says it is
 done. The final answer is scored as usual, and the number of questions asked is counted.
+
+The cases list only what their writers thought mattered, so "don't know" for everything else is
+the cautious reading, and it keeps questions open that a real person would settle. With
+`--silent-as-no` the person instead answers "no" to every yes/no question the case does not
+mention (numbers and choices stay "don't know"): a second reading, reported beside the first,
+never instead of it.
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ class Asked:
     screens: int = 0
 
 
-def simulate(case: Mapping[str, Any], *, from_text: bool = False) -> tuple[dict[str, Any], Asked]:
+def simulate(case: Mapping[str, Any], *, from_text: bool = False,
+             silent_as_no: bool = False) -> tuple[dict[str, Any], Asked]:
     """One interview: the final answer (as JSON) and what was asked."""
     from legcheck.api import default_knowledge, gather
     from legcheck.engine import Observation, parse_answers, run_check
@@ -37,6 +44,10 @@ def simulate(case: Mapping[str, Any], *, from_text: bool = False) -> tuple[dict[
 
     kb = default_knowledge()
     truth = parse_answers(kb, case["answers"])
+    if silent_as_no:
+        truth = {**{fid: Observation(fid, False, "answer", "no")
+                    for fid, finding in kb.findings.items() if finding.type == "boolean"},
+                 **truth}
     start = gather(case["text"], knowledge=kb, today=TODAY) if from_text else None
     observations = dict(start.observations) if start else {}
     asked: list[tuple[str, bool, bool]] = []
@@ -72,8 +83,8 @@ def screen_reply(question: Any, truth: Mapping[str, Any]) -> str | None:
     return None
 
 
-def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = False
-                   ) -> tuple[list[CaseResult], list[Asked]]:
+def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = False,
+                   silent_as_no: bool = False) -> tuple[list[CaseResult], list[Asked]]:
     results, counts = [], []
     for case in cases:
         if from_text and not case.get("text"):
@@ -82,7 +93,7 @@ def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = Fals
 
         def check(_: Mapping[str, Any], case: Mapping[str, Any] = case,
                   record: list[Asked] = record) -> Mapping[str, Any]:
-            answer, asked = simulate(case, from_text=from_text)
+            answer, asked = simulate(case, from_text=from_text, silent_as_no=silent_as_no)
             record.append(asked)
             return answer
 

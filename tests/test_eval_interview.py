@@ -33,6 +33,19 @@ def test_the_simulated_person_answers_only_what_is_asked_from_the_case(kb) -> No
     assert asked.items - asked.total == len(kb.warning_sign_ids) - len(kb.screens)
 
 
+def test_silent_as_no_answers_no_where_the_case_is_silent(kb) -> None:
+    answer, asked = simulate(CASE, silent_as_no=True)
+    assert asked.total <= simulate(CASE)[1].total
+    values = {f["id"]: f["value"] for f in answer["findings"]}
+    assert all(values[fid] is True for fid in CASE["answers"] if fid in values)
+    said_no = [fid for fid, value in values.items() if value is False]
+    assert said_no and all(kb.findings[fid].type == "boolean" for fid in said_no)
+    assert all(fid not in CASE["answers"] for fid in said_no)
+    # the warning-sign screens are answered "none", so no sign is left unknown
+    assert not set(kb.warning_sign_ids) & {fid for fid, v in values.items() if v is None}
+    assert answer["triage"]["level"] == "routine"
+
+
 def test_main_interview_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text(yaml.safe_dump([CASE]))
