@@ -19,10 +19,10 @@ from pathlib import Path
 import yaml
 
 from bench.__main__ import percentile
-from eval.interview_score import screen_reply
+from eval.interview_score import checklist_reply, screen_reply
 from legcheck.api import default_knowledge
 from legcheck.engine import Observation, parse_answers
-from legcheck.engine.interview import answer_screen, next_question
+from legcheck.engine.interview import answer_checklist, answer_screen, next_question
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
@@ -51,6 +51,9 @@ def bench_interview(rounds: int) -> dict[str, float]:
                     added, more = answer_screen(step, screen_reply(step, truth))
                     observations.update(added)
                     opened |= more
+                    continue
+                if step.kind == "checklist":
+                    observations.update(answer_checklist(step, checklist_reply(step, truth)))
                     continue
                 observations[step.finding] = truth.get(step.finding) or Observation(
                     step.finding, None, "answer", "?")

@@ -5,6 +5,11 @@ twin) and answers each question the engine asks truthfully from the case's answe
 know" when the case does not give that finding. The interview ends when the engine says it is
 done. The final answer is scored as usual, and the number of questions asked is counted.
 
+A checklist (tick all that apply) is answered by ticking the members the case says are present;
+the others are left unticked, which the question says counts as no. When the case says none of
+the listed members is present, the person says "none of these" only if the case says each is
+absent, and "don't know" otherwise.
+
 The cases list only what their writers thought mattered, so "don't know" for everything else is
 the cautious reading, and it keeps questions open that a real person would settle. With
 `--silent-as-no` the person instead answers "no" to every yes/no question the case does not
@@ -21,7 +26,7 @@ from typing import Any
 
 from eval.score import CaseResult, predict
 from eval.text_score import TODAY
-from legcheck.engine.interview import SCREEN_NONE, SCREEN_YES
+from legcheck.engine.interview import SCREEN_NONE, SCREEN_YES, answer_checklist
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Asked:
     answered: int  # the rest were "don't know"
     items: int = 0  # findings asked about: a screen counts once per finding it lists
     screens: int = 0
+    checklists: int = 0
 
 
 def simulate(case: Mapping[str, Any], *, from_text: bool = False,
@@ -52,7 +58,7 @@ def simulate(case: Mapping[str, Any], *, from_text: bool = False,
     observations = dict(start.observations) if start else {}
     asked: list[tuple[str, bool, bool]] = []
     opened: set[str] = set()
-    items = screens = 0
+    items = screens = checklists = 0
     while not (step := next_question(kb, observations, opened)).done:
         items += max(1, len(step.members))
         if step.kind == "screen":
@@ -63,12 +69,19 @@ def simulate(case: Mapping[str, Any], *, from_text: bool = False,
             observations.update(added)
             opened |= more
             continue
+        if step.kind == "checklist":
+            checklists += 1
+            ticked = checklist_reply(step, truth)
+            asked.append((step.finding, False, ticked is not None))
+            observations.update(answer_checklist(step, ticked))
+            continue
         answer = truth.get(step.finding)
         asked.append((step.finding, step.reason == "warning_sign", answer is not None))
         observations[step.finding] = answer or Observation(step.finding, None, "answer", "?")
     result = run_check(kb, observations, messages=start.messages if start else ())
     return result.to_dict(), Asked(len(asked), sum(sign for _, sign, _ in asked),
-                                   sum(known for _, _, known in asked), items, screens)
+                                   sum(known for _, _, known in asked), items, screens,
+                                   checklists)
 
 
 def screen_reply(question: Any, truth: Mapping[str, Any]) -> str | None:
@@ -80,6 +93,17 @@ def screen_reply(question: Any, truth: Mapping[str, Any]) -> str | None:
         return SCREEN_YES
     if all(value is False for value in values):
         return SCREEN_NONE
+    return None
+
+
+def checklist_reply(question: Any, truth: Mapping[str, Any]) -> list[str] | None:
+    """How a truthful person answers a checklist from the case: ticks the listed members the
+    case says are present; with none present, "none of these" ([]) only if the case says every
+    listed member is absent, otherwise "don't know" (None)."""
+    values = {fid: truth[fid].value if fid in truth else None for fid, _ in question.members}
+    ticked = [fid for fid, value in values.items() if value is True]
+    if ticked or all(value is False for value in values.values()):
+        return ticked
     return None
 
 
@@ -114,6 +138,7 @@ def question_summary(counts: Sequence[Asked], findings: int) -> dict[str, Any]:
         "items_median": statistics.median([asked.items for asked in counts] or [0]),
         "items_max": max([asked.items for asked in counts] or [0]),
         "screens_median": statistics.median([asked.screens for asked in counts] or [0]),
+        "checklists_median": statistics.median([asked.checklists for asked in counts] or [0]),
     }
 
 
@@ -125,8 +150,10 @@ def format_questions(summary: Mapping[str, Any]) -> str:
         f"median share {share:.2f})",
         f"  warning-sign questions  median {summary['warning_sign_questions_median']:g} "
         f"(grouped screens: median {summary['screens_median']:g})",
+        f"  checklists              median {summary['checklists_median']:g} "
+        f"(tick all that apply; each counts as one question)",
         f"findings asked about      median {summary['items_median']:g}, "
-        f"max {summary['items_max']} (a screen counts once per sign it lists)",
+        f"max {summary['items_max']} (a screen or checklist counts once per finding it lists)",
         f"  answered from the case  median {summary['answered_median']:g} "
         f"(the rest: don't know)",
     ])

@@ -228,3 +228,50 @@ def test_a_screen_answered_none_dont_know_back_and_yes(screened) -> None:
 def test_a_screen_answered_none_is_a_no_for_each_sign(screened) -> None:
     interview = run_interview(screened, {}, ask=Script("none", "done").ask, say=print)
     assert interview.answers == {"face": "no", "fever": "no"}
+
+
+@pytest.fixture
+def listed(make_kb):
+    from legcheck.knowledge import schema
+
+    kb = make_kb(
+        findings=[{"id": "flicker"}, {"id": "cramp"}, {"id": "when", "type": "choice", "choices": [
+            {"value": "day", "label": "in the day"}, {"value": "night", "label": "at night"}]}],
+        conditions=[{"id": "twitch", "prior": 0.4, "evidence": [
+                        {"finding": "flicker", "present": 8.0, "absent": 0.2, "source": "src"},
+                        {"finding": "when", "values": {"night": 0.7}, "source": "src"}]},
+                    {"id": "cramps", "prior": 0.3, "evidence": [
+                        {"finding": "cramp", "present": 8.0, "absent": 0.2, "source": "src"},
+                        {"finding": "when", "values": {"night": 1.5}, "source": "src"}]},
+                    {"id": "other", "prior": 0.2, "evidence": [
+                        {"finding": "when", "values": {"night": 6.0, "day": 0.1},
+                         "source": "src"}]},
+                    {"id": "rare", "prior": 0.15, "evidence": [
+                        {"finding": "when", "values": {"day": 6.0, "night": 0.1},
+                         "source": "src"}]}],
+        red_flags=[])
+    checklist = schema.Checklist(id="traits", question="Which of these fit?", why="test",
+                                 findings=("flicker", "cramp"))
+    return type(kb)(**{**{f: getattr(kb, f) for f in kb.__dataclass_fields__},
+                       "checklists": {"traits": checklist}})
+
+
+def test_a_checklist_ticked_by_number_bad_reply_and_back(listed) -> None:
+    script = Script("1, 7", "2", "back", "none", "done")
+    interview = run_interview(listed, {}, ask=script.ask, say=script.say)
+    asked = script.questions()
+    assert asked[0] == "1. Which of these fit?"
+    assert "   1) flicker" in script.shown and "   2) cramp" in script.shown
+    assert any("'7' is not in the list" in line for line in script.shown)
+    assert asked[1] == "2. when?"  # "2" ticked the second member
+    assert asked[2] == "1. Which of these fit?"  # back: the whole checklist again
+    assert interview.answers == {"flicker": "no", "cramp": "no"}  # "none": each a no
+
+
+def test_a_checklist_tick_is_yes_and_the_rest_no(listed) -> None:
+    interview = run_interview(listed, {}, ask=Script("2", "done").ask, say=print)
+    assert interview.answers == {"flicker": "no", "cramp": "yes"}
+    skipped = run_interview(listed, {}, ask=Script("", "done").ask, say=print)
+    assert skipped.answers == {} and skipped.skipped == {"flicker", "cramp"}
+    dont_know = run_interview(listed, {}, ask=Script("?", "done").ask, say=print)
+    assert dont_know.answers == {"flicker": "unknown", "cramp": "unknown"}

@@ -8,7 +8,13 @@ import pytest
 
 from legcheck.engine import Observation, parse_answers, run_check
 from legcheck.engine.foresight import answer_options, current_state
-from legcheck.engine.interview import Done, Question, answer_screen, next_question
+from legcheck.engine.interview import (
+    Done,
+    Question,
+    answer_checklist,
+    answer_screen,
+    next_question,
+)
 from legcheck.knowledge import schema
 
 FINDINGS = [
@@ -159,6 +165,9 @@ def test_real_knowledge_asks_every_warning_sign_first_and_ends(kb) -> None:
         if step.kind == "screen":
             answers.update(answer_screen(step, "none")[0])
             continue
+        if step.kind == "checklist":
+            answers.update(answer_checklist(step, []))
+            continue
         answers[step.finding] = Observation(step.finding, None if step.kind != "yes_no" else False,
                                             "answer", "")
     signs = [step for step in order if step.reason == "warning_sign"]
@@ -248,3 +257,81 @@ def test_the_validator_wants_every_warning_sign_in_exactly_one_screen(screened) 
     assert "screens.yaml: a: findings: 'minor' is not a yes/no warning sign" in problems
     assert "screens.yaml: b: findings: 'ws_urgent' is already in screen 'a'" in problems
     assert "findings.yaml: ws_emergency: warning sign is in no screen (screens.yaml)" in problems
+
+
+# ---- checklists: related findings asked as one tick-all-that-apply question ----------------------
+
+NO_SIGNS = {"ws_emergency": "no", "ws_urgent": "no", "drug": "no", "days": 3}
+
+
+@pytest.fixture
+def listed(make_kb):
+    kb = make_kb(findings=FINDINGS, conditions=CONDITIONS, red_flags=RED_FLAGS)
+    checklists = {"traits": schema.Checklist(id="traits", question="Which fit?", why="test",
+                                             findings=("minor", "decisive", "irrelevant"))}
+    return type(kb)(**{**{f: getattr(kb, f) for f in kb.__dataclass_fields__},
+                       "checklists": checklists})
+
+
+def test_the_best_question_in_a_checklist_is_asked_as_the_checklist(listed, small) -> None:
+    alone = ask(small, NO_SIGNS)
+    step = ask(listed, NO_SIGNS)
+    assert alone.finding == "decisive" and step.kind == "checklist" and step.finding == "traits"
+    assert [m for m, _ in step.members] == ["minor", "decisive", "irrelevant"]
+    assert step.multiple and not step.warning_sign and step.reason == "information_gain"
+    assert step.information_gain >= alone.information_gain  # its members' gains together
+    data = json.loads(json.dumps(step.to_dict()))
+    assert data["answer"]["kind"] == "checklist" and data["answer"]["multiple"] is True
+    assert [c["value"] for c in data["answer"]["choices"]] == ["minor", "decisive", "irrelevant"]
+    # warning signs still come first, whatever the checklists
+    assert ask(listed).finding == "ws_emergency"
+
+
+def test_ticked_members_are_yes_and_the_others_no(listed) -> None:
+    step = ask(listed, NO_SIGNS)
+    added = answer_checklist(step, ["decisive"])
+    assert {fid: o.value for fid, o in added.items()} == {
+        "minor": False, "decisive": True, "irrelevant": False}
+    assert all(o.value is False for o in answer_checklist(step, []).values())  # none of these
+    assert all(o.value is None for o in answer_checklist(step, None).values())  # don't know
+    with pytest.raises(ValueError, match="not listed"):
+        answer_checklist(step, ["drug"])
+    after = next_question(listed, {**parse_answers(listed, NO_SIGNS), **added}, ())
+    assert after.done or after.finding not in ("traits", "minor", "decisive", "irrelevant")
+
+
+def test_a_skipped_checklist_is_not_asked_again(listed) -> None:
+    after = ask(listed, NO_SIGNS, asked={"traits"})
+    assert after.finding not in ("traits", "minor", "decisive", "irrelevant")
+
+
+def test_a_checklist_with_one_open_member_asks_it_alone(listed) -> None:
+    step = ask(listed, {**NO_SIGNS, "minor": "no", "irrelevant": "no"})
+    assert step.kind == "yes_no" and step.finding == "decisive"
+
+
+def test_the_validator_keeps_warning_signs_and_repeats_out_of_checklists(listed) -> None:
+    from legcheck.knowledge.validate import _checklist_problems
+
+    assert list(_checklist_problems(listed)) == []
+    bad_lists = {
+        "a": schema.Checklist(id="a", question="q", why="w", findings=("ws_urgent", "minor")),
+        "b": schema.Checklist(id="b", question="q", why="w", findings=("minor", "days")),
+        "decisive": schema.Checklist(id="decisive", question="q", why="w",
+                                     findings=("sweat", "nothing")),
+    }
+    bad = type(listed)(**{**{f: getattr(listed, f) for f in listed.__dataclass_fields__},
+                          "checklists": bad_lists})
+    problems = list(_checklist_problems(bad))
+    assert any("a: findings: 'ws_urgent' is not a yes/no finding" in p for p in problems)
+    assert "checklists.yaml: b: findings: 'minor' is already in checklist 'a'" in problems
+    assert any("b: findings: 'days' is not a yes/no finding" in p for p in problems)
+    assert "checklists.yaml: decisive: id: is also a finding or screen id" in problems
+    assert "checklists.yaml: decisive: findings: unknown finding 'nothing'" in problems
+
+
+def test_real_checklists_hold_yes_no_findings_that_are_not_warning_signs(kb) -> None:
+    members = [fid for checklist in kb.checklists.values() for fid in checklist.findings]
+    assert len(members) == len(set(members)) and len(kb.checklists) >= 5
+    assert all(kb.findings[fid].type == "boolean" and not kb.findings[fid].warning_sign
+               for fid in members)

@@ -54,7 +54,7 @@ def test_api_warning_signs_first_and_then_done(client: TestClient) -> None:
     for _ in range(80):
         if step["done"]:
             break
-        if step["answer"]["kind"] == "screen":  # "none of these": each listed sign is a no
+        if step["answer"]["kind"] in ("screen", "checklist"):  # "none of these": each is a no
             answers.update({member["finding"]: "no" for member in step["members"]})
         else:
             answers[step["finding"]] = "no" if step["answer"]["kind"] == "yes_no" else "unknown"
@@ -64,7 +64,7 @@ def test_api_warning_signs_first_and_then_done(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("body", "message"), [
-    ({"skipped": ["bogus"]}, "skipped: unknown finding or screen 'bogus'"),
+    ({"skipped": ["bogus"]}, "skipped: unknown finding, screen or checklist 'bogus'"),
     ({"answers": {"duration_days": "forever"}}, "duration_days takes a number"),
     ({"answers": "weakness"}, "answers: Input should be a valid dictionary"),
 ])
@@ -202,3 +202,57 @@ def test_an_emergency_is_answered_at_once(client: TestClient) -> None:
 def test_the_question_pages_need_the_csrf_token(client: TestClient) -> None:
     client.get("/")
     assert client.post("/check/next", data={"text": TEXT}).status_code == 403
+
+
+def test_a_checklist_ticks_back_and_none_with_ticks(client: TestClient) -> None:
+    kb = default_knowledge()
+    page = start(client, TEXT).text
+    for _ in range(40):  # past the screens and single questions, to the first checklist
+        if question_of(page) in kb.checklists:
+            break
+        page = step(client, page, "next", no_to(page)).text
+    checklist = question_of(page)
+    members = re.findall(r'name="member" value="([^"]+)"', page)
+    assert checklist in kb.checklists and len(members) > 1
+    assert all(f'type="checkbox" name="value" value="{m}"' in page for m in members)
+    assert "None of these" in page
+    form = state_of(page)
+    form.update(action=["next"], value=[members[0], members[-1]])
+    ticked = client.post("/check/next", data=form).text
+    assert f'name="answer:{members[0]}" value="yes"' in ticked
+    assert f'name="answer:{members[-1]}" value="yes"' in ticked
+    assert all(f'name="answer:{m}" value="no"' in ticked for m in members[1:-1])
+    back = step(client, ticked, "back").text
+    assert question_of(back) == checklist
+    assert not any(f'name="answer:{m}"' in back for m in members)
+    form = state_of(back)
+    form.update(action=["next"], value=["none", members[0]])
+    both = client.post("/check/next", data=form)
+    assert both.status_code == 422 and "not both" in both.text
+    none = step(client, back, "next", "none").text
+    assert all(f'name="answer:{m}" value="no"' in none for m in members)
+
+
+def test_api_checklist_is_answered_through_its_members(client: TestClient) -> None:
+    kb = default_knowledge()
+    answers: dict[str, str] = {}
+    step_ = client.post("/api/v1/interview/next", json={"text": TEXT}).json()
+    for _ in range(40):
+        if step_["done"] or step_["answer"]["kind"] == "checklist":
+            break
+        kind = step_["answer"]["kind"]
+        if kind == "screen":
+            answers.update({member["finding"]: "no" for member in step_["members"]})
+        else:
+            answers[step_["finding"]] = "no" if kind == "yes_no" else "unknown"
+        step_ = client.post("/api/v1/interview/next", json={"text": TEXT,
+                                                            "answers": answers}).json()
+    assert step_["answer"]["kind"] == "checklist" and step_["finding"] in kb.checklists
+    members = [member["finding"] for member in step_["members"]]
+    assert [c["value"] for c in step_["answer"]["choices"]] == members
+    skipped = client.post("/api/v1/interview/next", json={
+        "text": TEXT, "answers": answers, "skipped": [step_["finding"]]}).json()
+    assert skipped.get("finding") not in (step_["finding"], *members)
+    answered = client.post("/api/v1/interview/next", json={
+        "text": TEXT, "answers": {**answers, **dict.fromkeys(members, "no")}}).json()
+    assert answered.get("finding") not in (step_["finding"], *members)

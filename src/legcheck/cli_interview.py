@@ -6,8 +6,9 @@ of question is the engine's (`legcheck.engine.interview.next_question`); this mo
 questions and reads answers.
 
 Replies: an answer (to a grouped warning-sign screen: `none`, or `yes` if any or not sure, to go
-through them one by one); `?` or `dk` (don't know); an empty line (skip); `back` (change the
-previous answer); `done` (stop and show the answer now).
+through them one by one; to a checklist: the numbers of the items that apply, separated by commas,
+or `none`); `?` or `dk` (don't know); an empty line (skip); `back` (change the previous answer);
+`done` (stop and show the answer now).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from legcheck.engine.interview import (
     SCREEN_NONE,
     SCREEN_YES,
     Question,
+    answer_checklist,
     answer_screen,
+    checklist_question,
     next_question,
     question_for,
     screen_question,
@@ -54,7 +57,8 @@ class Interview:
     skipped: set[str] = field(default_factory=set)
     history: list[str] = field(default_factory=list)
     stopped_early: bool = False
-    screens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # screen -> its members
+    # screen or checklist -> the members it listed (going back undoes them all)
+    screens: dict[str, tuple[str, ...]] = field(default_factory=dict)
     opened: set[str] = field(default_factory=set)  # screens answered "yes": members one by one
 
     def forget(self, finding_id: str) -> None:
@@ -108,6 +112,8 @@ def guided_check(text: str | None, answers: Mapping[str, Any],
 def _question(kb: KnowledgeBase, state: Interview, finding_id: str) -> Question:
     if finding_id in kb.screens:
         return screen_question(kb, kb.screens[finding_id], state.screens[finding_id])
+    if finding_id in kb.checklists:
+        return checklist_question(kb, kb.checklists[finding_id], state.screens[finding_id])
     finding = kb.findings[finding_id]
     return question_for(finding, "warning_sign" if finding.warning_sign else "information_gain",
                         0.0)
@@ -127,11 +133,12 @@ def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say
     say("")
     say(f"{number}. {'[warning sign] ' if question.warning_sign else ''}{question.text}")
     say(f"   Why we ask: {question.why}")
-    for _, label in question.members:
-        say(f"   - {label}")
-    for index, (_, label) in enumerate(question.choices if not question.members else (),
-                                       start=1):
-        say(f"   {index}) {label}")
+    if question.kind == "screen":
+        for _, label in question.members:
+            say(f"   - {label}")
+    else:
+        for index, (_, label) in enumerate(question.choices, start=1):
+            say(f"   {index}) {label}")
     while True:
         try:
             reply = ask(f"   {_hint(question)}: ").strip()
@@ -145,6 +152,13 @@ def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say
                 return _SCREEN_REPLIES[lowered]
             say("   Please answer none, yes (or not sure), or ? if you don't know.")
             continue
+        if question.kind == "checklist":
+            try:
+                parse_ticks(question, reply)
+            except InputError as error:
+                say(f"   {error}")
+                continue
+            return reply
         try:
             parse_reply(kb, question, reply)
         except InputError as error:
@@ -156,6 +170,9 @@ def _read(kb: KnowledgeBase, question: Question, number: int, ask: Ask, say: Say
 def _hint(question: Question) -> str:
     if question.kind == "screen":
         return ("none, or yes if any (or not sure) to go through them "
+                "(? don't know, Enter skip, back, done)")
+    if question.kind == "checklist":
+        return ("the numbers of all that apply, separated by commas, or none "
                 "(? don't know, Enter skip, back, done)")
     if question.kind == "yes_no":
         return "yes or no (? don't know, Enter skip, back, done)"
@@ -178,11 +195,35 @@ def parse_reply(kb: KnowledgeBase, question: Question, reply: str) -> Value:
     return coerce_value(finding, reply)
 
 
+_NONE_OF_THESE = {"none", "no", "n", "0", "none of these", "nothing"}
+
+
+def parse_ticks(question: Question, reply: str) -> list[str]:
+    """The members ticked in a checklist reply: numbers from the list (or finding ids),
+    separated by commas or spaces; `none` for none of them."""
+    if reply.strip().lower() in _NONE_OF_THESE:
+        return []
+    ids = [fid for fid, _ in question.members]
+    ticked: list[str] = []
+    for item in reply.replace(",", " ").split():
+        if item.isdigit() and 1 <= int(item) <= len(ids):
+            ticked.append(ids[int(item) - 1])
+        elif item in ids:
+            ticked.append(item)
+        else:
+            raise InputError(f"'{item}' is not in the list: give numbers from 1 to {len(ids)}, "
+                             f"or none")
+    return ticked
+
+
 def _record(kb: KnowledgeBase, state: Interview, question: Question, reply: str) -> None:
     finding_id = question.finding
     state.history.append(finding_id)
     if question.kind == "screen":
         _record_screen(state, question, reply)
+        return
+    if question.kind == "checklist":
+        _record_checklist(state, question, reply)
         return
     if not reply:
         state.skipped.add(finding_id)
@@ -202,6 +243,18 @@ def _record_screen(state: Interview, question: Question, reply: str) -> None:
     added, opened = answer_screen(question, None if reply in _DONT_KNOW else reply)
     state.opened |= opened
     for fid, observation in added.items():
+        state.observations[fid] = observation
+        state.answers[fid] = _plain(observation.value)
+
+
+def _record_checklist(state: Interview, question: Question, reply: str) -> None:
+    members = tuple(fid for fid, _ in question.members)
+    state.screens[question.finding] = members
+    if not reply:
+        state.skipped.update(members)
+        return
+    ticked = None if reply.lower() in _DONT_KNOW else parse_ticks(question, reply)
+    for fid, observation in answer_checklist(question, ticked).items():
         state.observations[fid] = observation
         state.answers[fid] = _plain(observation.value)
 

@@ -16,6 +16,12 @@ the same interview by sending back the answers so far and the skipped findings.
    level and the top three likely conditions): the entropy of the outcomes its answers lead to,
    each answer weighted by how likely it is from the current likelihoods (foresight.py). Ties go
    to the question that most reduces the uncertainty over the conditions, then to file order.
+   A finding in a checklist is scored with its checklist: the sum of the gains of its members
+   (an upper bound on what ticking them all at once tells). When that finding belongs to a
+   *checklist* (checklists.yaml) with two or more members still open, the checklist is asked
+   instead: tick all that apply, over its open members
+   (`answer_checklist`: ticked is yes, unticked is no). A checklist id in `asked` means it was
+   skipped: its members count as skipped.
 3. Before stopping, for safety: any finding through which a combination of answers could still
    raise the triage (a medicine change and sweating; three signs of an overactive thyroid that
    each move the odds a little), the most urgent first.
@@ -44,7 +50,7 @@ from legcheck.engine.foresight import (
 from legcheck.engine.triage import level_rank
 from legcheck.knowledge import KnowledgeBase, schema
 
-AnswerKind = Literal["yes_no", "number", "choice", "screen"]
+AnswerKind = Literal["yes_no", "number", "choice", "screen", "checklist"]
 Reason = Literal["warning_sign", "information_gain", "could_raise_triage"]
 _SMALL = 1e-9
 
@@ -66,15 +72,16 @@ class Question:
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     multiple: bool = False
     done: Literal[False] = False
-    # a screen (kind "screen"): `finding` is the screen's id, these are the findings it asks
-    # about at once, as (finding id, label); answer with `answer_screen`
+    # a screen (kind "screen") or a checklist (kind "checklist"): `finding` is its id, these are
+    # the findings it asks about at once, as (finding id, label); answer with `answer_screen` or
+    # `answer_checklist`
     members: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         answer: dict[str, Any] = {"kind": self.kind, "accepts_unknown": True}
         if self.kind == "number":
             answer.update(unit=self.unit, minimum=self.minimum, maximum=self.maximum)
-        if self.kind in ("choice", "screen"):
+        if self.kind in ("choice", "screen", "checklist"):
             answer.update(choices=[{"value": v, "label": label} for v, label in self.choices],
                           multiple=self.multiple)
         return {"done": False, "finding": self.finding, "text": self.text, "why": self.why,
@@ -104,6 +111,7 @@ def next_question(kb: KnowledgeBase, observations: Mapping[str, Observation],
                   asked: Collection[str] = ()) -> Question | Done:
     """The next question to ask, or Done. `asked` holds findings put to the person that have no
     observation (skipped); a finding with an observation, even "don't know", is never asked."""
+    asked = _skipped_checklists(kb, asked)
     state = current_state(kb, observations, asked)
     if not state.open_findings:
         return Done("nothing_left")
@@ -114,14 +122,27 @@ def next_question(kb: KnowledgeBase, observations: Mapping[str, Observation],
     best: tuple[float, float, int] | None = None
     chosen = ""
     order = {fid: index for index, fid in enumerate(kb.findings)}
+    gains: dict[str, tuple[float, float]] = {}
     for finding_id in sorted(state.open_findings, key=order.__getitem__):
         gain, soft = expected_gain(kb, state, observations, finding_id)
         if gain <= _SMALL:
             continue
-        key = (gain, soft, -order[finding_id])
+        gains[finding_id] = (gain, soft)
+    pooled: dict[str, tuple[float, float]] = {}
+    for finding_id, (gain, soft) in gains.items():
+        unit = kb.checklist_of.get(finding_id, finding_id)
+        total = pooled.get(unit, (0.0, 0.0))
+        pooled[unit] = (total[0] + gain, total[1] + soft)
+    for finding_id in gains:
+        key = (*pooled[kb.checklist_of.get(finding_id, finding_id)], -order[finding_id])
         if best is None or key > best:
             best, chosen = key, finding_id
     if best is not None:
+        checklist = kb.checklists.get(kb.checklist_of.get(chosen, ""))
+        if checklist is not None:
+            members = [fid for fid in checklist.findings if fid in state.open_findings]
+            if len(members) > 1:
+                return checklist_question(kb, checklist, members, best[0])
         return question_for(kb.findings[chosen], "information_gain", best[0])
     raising = could_raise(kb, state, observations, now[0])
     if not raising:
@@ -194,6 +215,43 @@ def answer_screen(question: Question, reply: str | None
         return ({fid: Observation(fid, None, "answer", f"{question.finding}=unknown")
                  for fid in ids}, frozenset())
     raise ValueError(f"a screen takes {SCREEN_NONE!r}, {SCREEN_YES!r} or None, not {reply!r}")
+
+
+def _skipped_checklists(kb: KnowledgeBase, asked: Collection[str]) -> Collection[str]:
+    """`asked` with each skipped checklist's id replaced by its members."""
+    if not any(item in kb.checklists for item in asked):
+        return asked
+    expanded = {item for item in asked if item not in kb.checklists}
+    for item in asked:
+        if item in kb.checklists:
+            expanded.update(kb.checklists[item].findings)
+    return expanded
+
+
+def checklist_question(kb: KnowledgeBase, checklist: schema.Checklist, members: Collection[str],
+                       gain: float = 0.0) -> Question:
+    """A tick-all-that-apply question over `members` (open findings of the checklist)."""
+    listed = tuple((fid, kb.findings[fid].label) for fid in members)
+    return Question(
+        finding=checklist.id, text=checklist.question, why=checklist.why, kind="checklist",
+        warning_sign=False, reason="information_gain", information_gain=gain,
+        choices=listed, multiple=True, members=listed)
+
+
+def answer_checklist(question: Question, ticked: Collection[str] | None
+                     ) -> dict[str, Observation]:
+    """What a reply to a checklist means: each ticked member yes, every other listed member no
+    (an empty reply is "none of these"); None (don't know) leaves every member unknown."""
+    ids = [fid for fid, _ in question.members]
+    if ticked is None:
+        return {fid: Observation(fid, None, "answer", f"{question.finding}=unknown")
+                for fid in ids}
+    strange = [item for item in ticked if item not in ids]
+    if strange:
+        raise ValueError(f"{strange[0]!r} is not listed in {question.finding!r}")
+    return {fid: Observation(fid, fid in ticked, "answer",
+                             f"{question.finding}={'ticked' if fid in ticked else 'unticked'}")
+            for fid in ids}
 
 
 def expected_gain(kb: KnowledgeBase, state: State, observations: Mapping[str, Observation],

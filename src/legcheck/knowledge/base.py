@@ -37,6 +37,7 @@ class KnowledgeBase:
     phrases: tuple[schema.Phrases, ...] = ()
     medicines: tuple[schema.Medicine, ...] = ()
     screens: dict[str, schema.Screen] = field(default_factory=dict)
+    checklists: dict[str, schema.Checklist] = field(default_factory=dict)
     duplicate_problems: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
@@ -48,7 +49,8 @@ class KnowledgeBase:
               conditions: Iterable[schema.Condition],
               phrases: Iterable[schema.Phrases] = (),
               medicines: Iterable[schema.Medicine] = (),
-              screens: Iterable[schema.Screen] = ()) -> KnowledgeBase:
+              screens: Iterable[schema.Screen] = (),
+              checklists: Iterable[schema.Checklist] = ()) -> KnowledgeBase:
         problems: list[str] = []
         return cls(
             manifest=manifest, version=version,
@@ -62,6 +64,7 @@ class KnowledgeBase:
             conditions=_by_id("conditions", conditions, problems),
             phrases=tuple(phrases), medicines=tuple(medicines),
             screens=_by_id("screens.yaml", screens, problems),
+            checklists=_by_id("checklists.yaml", checklists, problems),
             duplicate_problems=problems,
         )
 
@@ -93,6 +96,12 @@ class KnowledgeBase:
         """Warning-sign finding id -> the screen (grouped question) it belongs to."""
         return {finding_id: screen.id for screen in self.screens.values()
                 for finding_id in screen.findings}
+
+    @cached_property
+    def checklist_of(self) -> dict[str, str]:
+        """Finding id -> the checklist (tick-all-that-apply question) it belongs to."""
+        return {finding_id: checklist.id for checklist in self.checklists.values()
+                for finding_id in checklist.findings}
 
 
 def finding_ids(expression: schema.Expression) -> list[str]:

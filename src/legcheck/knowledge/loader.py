@@ -36,6 +36,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "phrases.yaml": schema.Phrases,
     "medicines.yaml": schema.Medicine,
     "screens.yaml": schema.Screen,
+    "checklists.yaml": schema.Checklist,
 }
 
 
@@ -105,7 +106,7 @@ def read_knowledge(root: Traversable | None = None) -> tuple[KnowledgeBase | Non
         red_flags=lists["red_flags.yaml"], pattern=lists["pattern.yaml"],
         levels=lists["triage.yaml"], conditions=conditions,
         phrases=lists["phrases.yaml"], medicines=lists["medicines.yaml"],
-        screens=lists["screens.yaml"],
+        screens=lists["screens.yaml"], checklists=lists["checklists.yaml"],
     )
     problems = reader.problems + kb.duplicate_problems + cross_reference_problems(kb)
     return kb, problems

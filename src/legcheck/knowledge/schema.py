@@ -80,6 +80,17 @@ class Screen(Strict):
     sources: tuple[SourceId, ...] = ()
 
 
+class Checklist(Strict):
+    """A tick-all-that-apply question over related yes/no findings that are not warning signs
+    (checklists.yaml): each ticked member is yes, each one left unticked is no."""
+
+    id: Identifier
+    question: str
+    why: str
+    findings: tuple[Identifier, ...] = Field(min_length=2)
+    sources: tuple[SourceId, ...] = ()
+
+
 class Test(Strict):
     """A test of one finding; three-valued: true, false or unknown (the finding was not given).
 

@@ -17,7 +17,7 @@ def cross_reference_problems(kb: KnowledgeBase) -> list[str]:
     return [*_source_problems(kb), *_expression_problems(kb), *_evidence_problems(kb),
             *_advice_problems(kb), *_suggestion_problems(kb), *_contract_problems(kb),
             *_safety_problems(kb), *_reach_problems(kb), *_vocabulary_problems(kb),
-            *_screen_problems(kb)]
+            *_screen_problems(kb), *_checklist_problems(kb)]
 
 
 def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -40,6 +40,8 @@ def _cited(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
             yield from ((f"{name}: {key}: sources", s) for s in entry.sources)  # type: ignore[attr-defined]
     for screen in kb.screens.values():
         yield from ((f"screens.yaml: {screen.id}: sources", s) for s in screen.sources)
+    for checklist in kb.checklists.values():
+        yield from ((f"checklists.yaml: {checklist.id}: sources", s) for s in checklist.sources)
     for row in kb.pattern.values():
         for index, rule in enumerate(row.rules):
             yield from ((f"pattern.yaml: {row.id}: rules.{index}.sources", s)
@@ -258,3 +260,25 @@ def _screen_problems(kb: KnowledgeBase) -> Iterator[str]:
     for finding in kb.findings.values() if kb.screens else ():  # none: asked one by one
         if finding.warning_sign and finding.id not in seen:
             yield f"findings.yaml: {finding.id}: warning sign is in no screen (screens.yaml)"
+
+
+def _checklist_problems(kb: KnowledgeBase) -> Iterator[str]:
+    """A checklist holds yes/no findings that are not warning signs (those have screens), each
+    in one checklist at most; its id is neither a finding's nor a screen's (the interview keeps
+    them in one set)."""
+    seen: dict[str, str] = {}
+    for checklist in kb.checklists.values():
+        where = f"checklists.yaml: {checklist.id}"
+        if checklist.id in kb.findings or checklist.id in kb.screens:
+            yield f"{where}: id: is also a finding or screen id"
+        for finding_id in checklist.findings:
+            finding = kb.findings.get(finding_id)
+            if finding is None:
+                yield f"{where}: findings: unknown finding '{finding_id}'"
+            elif finding.warning_sign or finding.type != "boolean":
+                yield (f"{where}: findings: '{finding_id}' is not a yes/no finding (or is a "
+                       f"warning sign)")
+            elif finding_id in seen:
+                yield (f"{where}: findings: '{finding_id}' is already in checklist "
+                       f"'{seen[finding_id]}'")
+            seen.setdefault(finding_id, checklist.id)

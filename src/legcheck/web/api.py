@@ -74,14 +74,18 @@ def interview_next(body: InterviewRequest, request: Request) -> dict[str, Any]:
 
     A question of kind "screen" lists several warning signs (`members`): answer "none of these"
     by sending each member as "no" (don't know: each as "unknown"), or "yes, or not sure" by
-    adding the screen's id to `skipped`; its signs are then asked one by one."""
+    adding the screen's id to `skipped`; its signs are then asked one by one. A question of kind
+    "checklist" lists related findings to tick: send each ticked member as "yes" and every other
+    member as "no" ("none of these": all "no"; don't know: all "unknown"), or skip it by adding
+    its id to `skipped`."""
     from legcheck.api import default_knowledge, gather
     from legcheck.engine.interview import next_question
 
     kb = default_knowledge()
-    unknown = [item for item in body.skipped if item not in kb.findings and item not in kb.screens]
+    unknown = [item for item in body.skipped if item not in kb.findings
+               and item not in kb.screens and item not in kb.checklists]
     if unknown:
-        raise InputError(f"skipped: unknown finding or screen '{unknown[0]}'")
+        raise InputError(f"skipped: unknown finding, screen or checklist '{unknown[0]}'")
     limit_checks(request, f"client:{client_address(request)}")
     observations = gather(body.text, body.answers, knowledge=kb).observations
     return next_question(kb, observations, set(body.skipped)).to_dict()

@@ -1,5 +1,6 @@
 """The guided check in the browser: one question at a time, warning signs first (a few at a time
-as a screen: "none of these", or "yes, or not sure" to go through them one by one), each with
+as a screen: "none of these", or "yes, or not sure" to go through them one by one; related
+findings as a checklist: tick all that apply, or "none of these"), each with
 "why we ask", "don't know", back and "that's all". The engine picks the question
 (`engine.interview.next_question`); everything known so far travels in the form (the text, the
 answers as `answer:FINDING` fields, the questions asked in order, the skipped findings, the
@@ -20,7 +21,9 @@ from legcheck.engine.interview import (
     SCREEN_NONE,
     SCREEN_YES,
     Question,
+    answer_checklist,
     answer_screen,
+    checklist_question,
     next_question,
     question_for,
     screen_question,
@@ -45,7 +48,8 @@ class Flow:
     asked: list[str] = field(default_factory=list)  # question ids, in the order they were put
     skipped: set[str] = field(default_factory=set)  # findings put and not answered
     opened: set[str] = field(default_factory=set)  # screens answered "yes, or not sure"
-    screens: dict[str, list[str]] = field(default_factory=dict)  # screen -> the signs it listed
+    # screen or checklist -> the findings it listed
+    screens: dict[str, list[str]] = field(default_factory=dict)
 
 
 @router.post("/check/next", response_class=HTMLResponse)
@@ -107,6 +111,11 @@ def _question(kb: KnowledgeBase, flow: Flow, question_id: str, members: list[str
         listed = flow.screens.get(question_id) or [
             member for member in members if member in screen.findings]
         return screen_question(kb, screen, listed or list(screen.findings))
+    if question_id in kb.checklists:
+        checklist = kb.checklists[question_id]
+        listed = flow.screens.get(question_id) or [
+            member for member in members if member in checklist.findings]
+        return checklist_question(kb, checklist, listed or list(checklist.findings))
     if question_id not in kb.findings:
         raise InputError(f"unknown question '{question_id}'")
     return question_for(kb.findings[question_id], "information_gain", 0.0)
@@ -116,6 +125,8 @@ def _record(kb: KnowledgeBase, flow: Flow, question: Question, values: list[str]
     """Keep the answer (checked), don't know (`values` None), or a skip (nothing chosen)."""
     if question.kind == "screen":
         _record_screen(flow, question, values)
+    elif question.kind == "checklist":
+        _record_checklist(flow, question, values)
     elif values is None:
         flow.answers[question.finding] = UNKNOWN
     elif values:
@@ -139,6 +150,29 @@ def _record_screen(flow: Flow, question: Question, values: list[str] | None) -> 
     added, opened = answer_screen(question, reply)
     flow.opened |= opened
     for finding, observation in added.items():
+        flow.answers[finding] = UNKNOWN if observation.value is None else (
+            "yes" if observation.value else "no")
+
+
+CHECKLIST_NONE = "none"
+
+
+def _record_checklist(flow: Flow, question: Question, values: list[str] | None) -> None:
+    """Ticked members are yes and the others no; "none of these" (alone) makes them all no;
+    nothing chosen skips the checklist; don't know leaves them all unknown."""
+    members = [finding for finding, _ in question.members]
+    if values is not None and CHECKLIST_NONE in values and len(values) > 1:
+        raise InputError("choose 'None of these' or the ones that apply, not both")
+    strange = [value for value in values or () if value not in members
+               and value != CHECKLIST_NONE]
+    if strange:
+        raise InputError(f"'{strange[0]}' is not one of the choices")
+    flow.screens[question.finding] = members
+    if values == []:
+        flow.skipped.update(members)
+        return
+    ticked = None if values is None else [value for value in values if value in members]
+    for finding, observation in answer_checklist(question, ticked).items():
         flow.answers[finding] = UNKNOWN if observation.value is None else (
             "yes" if observation.value else "no")
 

@@ -89,5 +89,6 @@ class InterviewRequest(Body):
         default=None, description="The answers so far (finding id -> value; 'unknown' for "
                                   "don't know).", examples=[{"weakness": "no"}])
     skipped: list[str] = Field(
-        default_factory=list, description="Findings already put to the person and skipped, and "
-                                          "screens answered 'yes, or not sure'.")
+        default_factory=list, description="Findings (or checklists) already put to the person "
+                                          "and skipped, and screens answered 'yes, or not "
+                                          "sure'.")
