@@ -246,6 +246,12 @@ def test_pages_are_isolated(database: str) -> None:
         .status_code == 404
     assert bob.post(f"/diary/days/{day_id}/delete", data={"csrf": token}).status_code == 404
     assert "alice-day" in alice.get(f"/diary/days/{day_id}/edit").text
+    alice.post("/check/save", data={"csrf": csrf_of(alice.get("/diary").text),
+                                    "text": "alice-check twitching"})
+    assert "alice-check" in alice.get("/diary").text and "alice-check" not in bob.get("/diary").text
+    check_id = re.search(r"/diary/checks/(\d+)/delete", alice.get("/diary").text).group(1)
+    assert bob.post(f"/diary/checks/{check_id}/delete", data={"csrf": token}).status_code == 404
+    assert "alice-check" in alice.get("/diary").text
 
 
 def test_page_login_and_delete_account(database: str) -> None:

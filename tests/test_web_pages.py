@@ -100,6 +100,30 @@ def test_forms_need_the_csrf_token(client: TestClient) -> None:
     assert client.get("/api/v1/episodes").json()["episodes"] == []
 
 
+def test_save_a_check_list_it_and_delete_it(client: TestClient) -> None:
+    text = "my calf has been twitching for three days, no weakness"
+    answer = post(client, "/", "/answer", {"text": text})
+    assert "Save this check to my diary" in answer.text
+    form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"',
+                           answer.text[answer.text.index('id="save"'):]))
+    saved = client.post("/check/save", data={**form, "answer:fever": "no"})
+    assert saved.status_code == 200 and str(saved.url).endswith("/diary#checks")
+    section = saved.text[saved.text.index('id="checks"'):saved.text.index('id="days"')]
+    assert "Self-care" in section and "Most likely: Harmless muscle twitches" in section
+    assert "twitching for three days" in section
+    stored = client.get("/api/v1/export?format=json").json()["checks"]
+    assert len(stored) == 1 and stored[0]["text"] == text
+    assert stored[0]["answers"] == {"fever": "no"}
+    assert stored[0]["result"]["triage"]["level"] == "self_care"
+    check_id = re.search(r"/diary/checks/(\d+)/delete", section).group(1)
+    post(client, "/diary", f"/diary/checks/{check_id}/delete", {})
+    assert client.get("/api/v1/export?format=json").json()["checks"] == []
+    assert post(client, "/diary", f"/diary/checks/{check_id}/delete", {}).status_code == 404
+    nothing = post(client, "/diary", "/check/save", {"text": " "})
+    assert nothing.status_code == 422 and "no check to save" in nothing.text
+    assert client.post("/check/save", data={"text": text}).status_code == 403  # no CSRF token
+
+
 def test_empty_description_is_a_readable_error(client: TestClient) -> None:
     response = post(client, "/", "/answer", {"text": "  "})
     assert response.status_code == 422

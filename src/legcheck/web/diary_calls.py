@@ -68,6 +68,15 @@ def moment(text: str | None, name: str, timezone_name: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone(timezone_name))
 
 
+def save_check(access: DiaryAccess, text: str | None, answers: dict[str, str]) -> int:
+    """Check the description and answers again and keep the input and result in the diary."""
+    from legcheck.api import check
+
+    result = check(text=text, answers=answers)
+    return access.store.add_check(taken_at=access.now(), text=text, answers=answers,
+                                  result=result.to_dict())
+
+
 def episode_json(episode: StoredEpisode) -> dict[str, Any]:
     return episode_dict(episode)
 

@@ -10,8 +10,10 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from legcheck.errors import InputError
 from legcheck.web import diary_calls as calls
-from legcheck.web.pages import page_access
+from legcheck.web.context import client_address, limit_checks
+from legcheck.web.pages import ANSWER_PREFIX, page_access
 from legcheck.web.render import page, require_csrf
 
 router = APIRouter(include_in_schema=False)
@@ -23,6 +25,9 @@ DAY_NUMBERS = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exerc
 LOCATIONS = ("left-calf", "right-calf", "both-calves", "left-thigh", "right-thigh",
              "both-thighs", "left-foot", "right-foot", "whole-leg", "both-legs")
 THREE_HOURS = 3
+SAVED_CHECKS = 10  # the newest saved checks listed on the diary page
+LEVEL_WORDS = {"self_care": "Self-care", "routine": "See a doctor (routine)",
+               "urgent": "Urgent: be seen today", "emergency": "Emergency"}
 
 
 async def form_of(request: Request) -> dict[str, Any]:
@@ -71,11 +76,22 @@ def diary_context(access: Any, page_number: int) -> dict[str, Any]:
     symptoms = [f for f in kb.findings.values()
                 if f.type == "boolean" and f.group in ("symptom", "warning")]
     return {"episodes": episodes[:PAGE_SIZE], "more": len(episodes) > PAGE_SIZE,
+            "checks": [check_row(c) for c in reversed(store.checks()[-SAVED_CHECKS:])],
             "page_number": page_number, "days": store.days(since=today - timedelta(days=60),
                                                            newest_first=True),
             "analysis": analysis, "by_time": time_blocks(analysis.timing.by_hour),
             "today": today.isoformat(), "locations": LOCATIONS, "symptoms": symptoms,
             "labels": {f.id: f.label for f in symptoms}}
+
+
+def check_row(check: Any) -> dict[str, Any]:
+    """A saved check as the diary lists it: when, the triage level, the likeliest condition."""
+    result = check.result
+    level = (result.get("triage") or {}).get("level", "")
+    likely = [c for c in result.get("conditions") or () if isinstance(c, dict)]
+    return {"id": check.id, "taken_at": check.taken_at, "text": check.text,
+            "level_word": LEVEL_WORDS.get(level, level),
+            "top": likely[0].get("name") if likely else None}
 
 
 def time_blocks(by_hour: tuple[int, ...]) -> list[tuple[str, int, int]]:
@@ -124,6 +140,29 @@ async def delete_episode(request: Request, episode_id: EntryId) -> Response:
     await form_of(request)
     page_access(request).store.delete_episode(episode_id=episode_id)
     return back_to_diary("#entries")
+
+
+@router.post("/check/save")
+async def save_check(request: Request) -> Response:
+    """Save the check on the answer page (its description and answers, checked again) to the
+    diary, so the diary page and the doctor's report can show how the picture changed."""
+    fields = await form_of(request)
+    text = (one(fields, "text") or "").strip() or None
+    answers = {key.removeprefix(ANSWER_PREFIX): value for key in fields
+               if key.startswith(ANSWER_PREFIX) and (value := one(fields, key))}
+    if text is None and not answers:
+        raise InputError("there is no check to save: describe your leg jerks first")
+    access = page_access(request)
+    limit_checks(request, f"client:{client_address(request)}")
+    await run_in_threadpool(calls.save_check, access, text, answers)
+    return back_to_diary("#checks")
+
+
+@router.post("/diary/checks/{check_id}/delete")
+async def delete_check(request: Request, check_id: EntryId) -> Response:
+    await form_of(request)
+    page_access(request).store.delete_check(check_id=check_id)
+    return back_to_diary("#checks")
 
 
 @router.post("/diary/days")
