@@ -12,6 +12,7 @@ import warnings
 from typing import Any
 
 from legcheck.knowledge import KnowledgeBase
+from legcheck.text.scope import HEDGE, SOFT_HEDGES
 from legcheck.text.wordforms import phrase_variants, use_word_keys
 
 SPANS = "legcheck_phrases"  # the span group the matcher fills
@@ -61,12 +62,15 @@ PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", 
                    "not the only", "nothing else", "not a big deal", "not normal",
                    "doesn't feel normal", "don't know", "didn't know", "not much better"]
 POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afraid of",
+            "scared it", "scared that", "scared this", "afraid that", "afraid this",
+            "frightened it", "frightened of", "worried this", "terrified it", "petrified",
+            "what about", "does this mean", "could this mean", "would that mean",
             "afraid it", "worried it", "worried about", "worried that", "worried i", "terrified",
             "fear", "paranoid", "could it be", "could this be", "is it", "is this",
-            "what if", "might be", "could be", "might have", "could have", "in case",
+            "what if", "could be", "could have", "in case",
             "ruled out", "rule out", "google", "googled", "read that", "read about",
-            "convinced", "think i have", "think it's", "think its", "sign of", "signs of",
-            "symptom of", "symptoms of", "chance of", "risk of", "maybe"]
+            "convinced", "think it's", "think its", "sign of", "signs of",
+            "symptom of", "symptoms of", "chance of", "risk of"]
 HISTORICAL = ["as a child", "as a kid", "when i was young", "when i was a kid", "years ago",
               "in the past", "used to", "once had", "back in", "childhood", "as a teenager"]
 FAMILY = ["my mum", "my mom", "my mother", "my dad", "my father", "my sister", "my brother",
@@ -130,6 +134,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
         "span_group_name": SPANS})
     ours = [*(ConTextRule(w, "NEGATED_EXISTENCE", direction="FORWARD") for w in NEGATION),
             *(ConTextRule(w, "POSSIBLE_EXISTENCE", direction="FORWARD") for w in POSSIBLE),
+            *(ConTextRule(w, HEDGE, direction="FORWARD") for w in SOFT_HEDGES),
             *(ConTextRule(w, "HISTORICAL", direction="BIDIRECTIONAL") for w in HISTORICAL),
             *(ConTextRule(w, "FAMILY", direction="FORWARD") for w in FAMILY),
             *(ConTextRule(w, "TERMINATE", direction="TERMINATE") for w in TERMINATE),

@@ -27,6 +27,7 @@ from legcheck.text.normal import (
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
+from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -137,13 +138,16 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
              family_only: set[str]) -> list[tuple[str, Any]] | None:
     """What one match says, over all its meanings: [(finding id, value)], or None when it does
     not count."""
-    if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
+    if ent._.is_historical or ent._.is_hypothetical:
         return None
+    if (ent._.is_uncertain or hedged(ent)) and not (
+            only_softly_hedged(ent) and _groups(kb, ent) <= SOFTLY_SAID_GROUPS):
+        return None  # a fear or a question, or a hedged history ("maybe diabetic")
     if _denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
     negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
-        and not NEGATING.search(ent.text.lower())
+        and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
@@ -181,6 +185,11 @@ def _listed_after_denial(kb: KnowledgeBase, ent: Any) -> bool:
         and all(label.endswith("|absent") for label in meanings(before.label_))))
 
 
+def _groups(kb: KnowledgeBase, ent: Any) -> set[str]:
+    return {"context" if label.startswith("medicine=") else kb.findings[_finding(label)].group
+            for label in meanings(ent.label_)}
+
+
 def _finding(label: str) -> str:
     return label.split("|")[0].split("=")[0]
 
@@ -213,6 +222,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         # words take it back ("I can walk ok with a stick")
         if negation_right_before(ent) or taken_back(ent):
             return []
+        if denial_ended(ent):  # "no weakness until today": it began today
+            return [(label.removesuffix("|absent"), True)] \
+                if NEGATING.search(ent.text.lower()) else []
         return [(label.removesuffix("|absent"), False)]
     if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
         return [(label.removesuffix("|denied"), False)] if negated else []

@@ -1,0 +1,69 @@
+"""Where a denial or a hedge stops holding (src/legcheck/text/scope.py): a denial that runs only
+up to a time reports the finding ("no weakness until today"), and a soft hedge about one's own
+symptom still reports it ("my leg might be a bit weak"); the traps keep whole denials whole and
+fears uncertain."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+def check(text: str, expect: dict) -> None:
+    found = read(text)
+    assert {fid: found.get(fid) for fid in expect} == expect, found
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("no weakness until today when my leg gave way", {"weakness": True}),
+    ("I had no weakness until today", {"weakness": True}),
+    ("never had any numbness before this week", {"numbness_tingling": True}),
+    ("I wasn't numb till I sat down on Sunday", {"numbness_tingling": True}),
+    ("didn't have any trouble walking up until yesterday", {"trouble_walking": True}),
+    ("no slurring before this morning", {"slurred_speech": True}),
+])
+def test_a_denial_that_ends_at_a_time_reports_the_finding(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("no weakness before or since", {"weakness": False}),
+    ("never had numbness, before or after the jerks", {"numbness_tingling": False}),
+    ("no weakness. It started before Christmas.", {"weakness": False}),
+    ("strength was fine until yesterday", {"weakness": None}),
+])
+def test_a_whole_denial_stays_a_denial(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("I think my leg might be a bit weak", {"weakness": True}),
+    ("maybe a bit of numbness in my toes", {"numbness_tingling": True}),
+    ("my speech is probably a little slurred", {"slurred_speech": True}),
+    ("kind of tingly in my feet", {"numbness_tingling": True}),
+    ("I don't think I have any weakness", {"weakness": False}),
+])
+def test_a_softly_hedged_symptom_is_reported(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("scared it might be weakness starting", {"weakness": None}),
+    ("worried I might have MS", {}),
+    ("is it weakness?", {"weakness": None}),
+    ("what if it's numbness", {"numbness_tingling": None}),
+    ("I'm maybe diabetic, not sure", {"diabetes": None}),
+    ("could be a slipped disc", {"back_pain_down_leg": None}),
+])
+def test_fears_questions_and_hedged_histories_stay_uncertain(text: str, expect: dict) -> None:
+    check(text, expect)
