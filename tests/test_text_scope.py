@@ -67,3 +67,33 @@ def test_a_softly_hedged_symptom_is_reported(text: str, expect: dict) -> None:
 ])
 def test_fears_questions_and_hedged_histories_stay_uncertain(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("weakness? not that I know of", {"weakness": False}),
+    ("numbness - dont think so", {"numbness_tingling": False}),
+    ("Weakness? I don't think so", {"weakness": False}),
+    ("twitching on and off, weakness not as far as I know", {"weakness": False}),
+    ("Weakness: N", {"weakness": False}),
+    ("numbness: nope. weakness: also no", {"numbness_tingling": False, "weakness": False}),
+    ("numbness I haven't had", {"numbness_tingling": False}),
+    ("weakness i dont have", {"weakness": False}),
+    ("slurred speech, never had it", {"slurred_speech": False}),
+])
+def test_a_hedged_or_closing_denial_after_the_finding(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # the denial is followed by more: the finding is new, not denied
+    ("numbness I haven't had before", {"numbness_tingling": True}),
+    # a run-on: the denial after "I" belongs to what follows
+    ("I have weakness I don't have numbness", {"weakness": True, "numbness_tingling": False}),
+    ("my calf twitches I don't have any pain", {"visible_flicker": True}),
+    ("I have weakness, not that I know why", {"weakness": True}),
+    ("weakness? yes. Numbness? N", {"weakness": True, "numbness_tingling": False}),
+    ("calf twitch - don't know why", {"visible_flicker": True}),
+    ("weakness: Y", {"weakness": True}),
+])
+def test_closing_denials_do_not_reach_a_reported_finding(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -42,13 +42,36 @@ DENIED_AFTER = ["not present", "not there", "nowhere to be seen", "none to speak
                 "never an issue", "never a problem", "not that i've noticed",
                 "not that i have noticed",
                 "not that ive noticed", "not something i've had", "not something i've noticed",
-                "not something i have had", "not something i've experienced"]
+                "not something i have had", "not something i've experienced",
+                # hedged answers: "weakness? not that I know of", "numbness - don't think so"
+                "not that i know of", "not that i'm aware of", "not that im aware of",
+                "not that i am aware of", "not as far as i know", "not as far as i can tell",
+                "not to my knowledge", "none that i know of", "none that i've noticed",
+                "none that ive noticed", "don't think so", "dont think so", "i don't think so",
+                "i dont think so", "i do not think so", "not so far", "none so far",
+                "nothing like that", "nothing of the sort", "nothing of that sort",
+                "not one bit", "not in the slightest", "not remotely"]
 DENIED_AFTER_SCOPE = 5
-# a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never"
-ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil"]
-ANSWER = (r"(?:[?:]|(?<=\s)[-–—]+)\s*"
-          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really)\b"
-          r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none))")
+# "numbness I haven't had", "weakness, I don't get": a denial closing its clause, after the finding
+# it denies; not when more follows ("numbness I haven't had before" is new numbness)
+DENIAL_CLOSING = (r"(?<![\w'])(?:i |i've |ive |i have )?(?:do not|don't|dont|haven't|havent|"
+                  r"have not|'ve not|not|never|hardly ever|rarely)\s+(?:had|have|get|got|"
+                  r"noticed|felt|experienced)(?:\s+(?:any|it|that|them|this|either|at all|"
+                  r"so far|yet|really|thankfully|luckily))*(?=\s*(?:$|[.,;!?\n)]))")
+# a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never",
+# "weakness: N", "numbness: also no", "speech ❌"
+ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil", "don't", "dont",
+             "do", "also", "n", "nada", "zilch", "nothing", "definitely", "absolutely", "i"]
+ANSWER = (r"(?:(?:[?:]|(?<=\s)[-–—]+)\s*"
+          r"(?:(?:also|again|still|definitely|def|absolutely|nah|and|same|that's a|thats a)"
+          r"[\s,]+)?"
+          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really|n|nada|zilch|"
+          r"no way|none whatsoever|none noted|not noticed|never had|not had)\b"
+          r"|\s*[✗✘❌×])"
+          r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none|again|either|too))")
+# a dash between words ends a statement, unless an answer follows it ("numbness - none")
+DASH = (r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none|not that|not as|not to|not so|n|"
+        r"nil|nada|zilch|nothing|also no|(?:i )?(?:don'?t|do not) think)\b)")
 # negation words that deny nothing after them: "not only", "without warning", "can't sleep",
 # "it won't stop" (phrases of the knowledge base that carry their own "no" are added to these)
 PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", "without fail",
@@ -141,9 +164,11 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
             *(ConTextRule(w, "NEGATED_EXISTENCE", direction="BACKWARD") for w in NEGATION_AFTER),
             *(ConTextRule(w, "PSEUDO", direction="PSEUDO") for w in pseudo_negations(kb)),
             ConTextRule("a dash between words", "TERMINATE", direction="TERMINATE",
-                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none|not that)\b)"),
+                        pattern=DASH),
             ConTextRule("an answer: no", "NEGATED_EXISTENCE", direction="BACKWARD",
                         pattern=ANSWER),
+            ConTextRule("X I haven't had", "NEGATED_EXISTENCE", direction="BACKWARD",
+                        max_scope=DENIED_AFTER_SCOPE, pattern=DENIAL_CLOSING),
             ConTextRule("x-free", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=2,
                         pattern=[{"TEXT": {"IN": ["-", "–"]}, "OP": "?"}, {"LOWER": "free"}]),
             *(ConTextRule(phrase, "NEGATED_EXISTENCE", direction="BACKWARD",
