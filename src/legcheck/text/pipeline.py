@@ -13,6 +13,7 @@ from typing import Any
 
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.scope import HEDGE, SOFT_HEDGES
+from legcheck.text.typos import Speller
 from legcheck.text.wordforms import phrase_variants, use_word_keys
 
 SPANS = "legcheck_phrases"  # the span group the matcher fills
@@ -144,7 +145,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
 
     _register_components()
     nlp = spacy.blank("en")
-    use_word_keys(nlp)
+    use_word_keys(nlp, Speller(known_words(kb)).correct)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "…"]})
     nlp.add_pipe("legcheck_answers")
     matcher = nlp.add_pipe("medspacy_target_matcher", config={
@@ -179,6 +180,14 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
             ConTextRule("not sure", "POSSIBLE_EXISTENCE", direction="BIDIRECTIONAL")]
     context.add(ours)
     return nlp
+
+
+def known_words(kb: KnowledgeBase) -> set[str]:
+    """Every word of the phrases and of our ConText rules: what a misspelt word may stand for."""
+    said = [phrase for phrase, _ in target_phrases(kb)]
+    said += [*NEGATION, *NEGATION_AFTER, *DENIED_AFTER, *PSEUDO_NEGATION, *POSSIBLE, *HISTORICAL,
+             *FAMILY, *TERMINATE, *SOFT_HEDGES]
+    return {word for phrase in said for word in re.findall(r"[a-z]+", phrase.lower())}
 
 
 def _register_components() -> None:

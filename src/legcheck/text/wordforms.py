@@ -58,16 +58,19 @@ def word_key(word: str) -> str:
     return lower
 
 
-def use_word_keys(nlp: Any) -> None:
+def use_word_keys(nlp: Any, correct: Callable[[str], str | None] | None = None) -> None:
     """Make every word's NORM (what the matchers compare, see build_pipeline) its word_key, keeping
-    spaCy's own norms for contractions ("n't" -> "not") and punctuation."""
+    spaCy's own norms for contractions ("n't" -> "not") and punctuation; `correct` gives the key
+    of the word a misspelt one stands for (text/typos.py), or None."""
     from spacy.attrs import NORM
 
     spacy_norm: Callable[[str], str] = nlp.vocab.lex_attr_getters[NORM]
 
     def norm(text: str) -> str:
         spacy_says = spacy_norm(text)
-        return word_key(text) if spacy_says == text.lower() else spacy_says
+        if spacy_says != text.lower():
+            return spacy_says
+        return (correct(text) if correct else None) or word_key(text)
 
     nlp.vocab.lex_attr_getters = {**nlp.vocab.lex_attr_getters, NORM: norm}
     for lexeme in nlp.vocab:  # words spaCy made before, from its tokenizer exceptions
