@@ -57,3 +57,4 @@ def test_real_words_near_ours_say_nothing(text: str, finding: str) -> None:
 def test_a_short_word_or_two_known_words_is_left_alone(speller: Speller) -> None:
     assert speller.correct("wek") is None  # too short to tell
     assert speller.correct("twitching") is None  # already ours
+

@@ -100,14 +100,39 @@ _CONTRACTION = re.compile(r"\b(i'm|i've|it's|he's|she's|that's|there's|what's|yo
                           r"you've|they've|we've)\b")
 
 
+# words that strengthen or soften what follows a linking verb: "periods are very heavy", "legs
+# feel so weak", "speech is a bit slurred", "heart is still racing"
+INTENSIFIERS = ("very", "really", "so", "super", "quite", "pretty", "extremely", "incredibly",
+                "a bit", "a little", "slightly", "kind of", "sort of", "kinda", "totally",
+                "completely", "still", "now", "always", "also", "too", "more", "a lot",
+                "really really", "so so", "v", "rly", "soo", "sooo")
+_LINKING = re.compile(r"\b(?:is|are|was|were|am|i'm|im|feel|feels|felt|feeling|seem|seems|"
+                      r"look|looks|get|gets|got|getting|go|goes|went|gone|been) (?=[a-z])"
+                      r"(?!(?:not|no|n't|never)\b)")
+
+
 def phrase_variants(phrase: str) -> Iterator[str]:
-    """Other ways of writing `phrase`: the other spelling of each word, and "i'm" as "im"."""
+    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", and a word
+    that strengthens or softens after its linking verb ("periods are very heavy")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
     if swapped != lower:
         yield swapped
-    for form in {lower, swapped}:
+    forms = {lower, swapped}
+    for form in list(forms):
         bare = _CONTRACTION.sub(lambda m: m.group(0).replace("'", ""), form)
         if bare != form:
+            forms.add(bare)
             yield bare
+    for form in forms:
+        yield from _intensified(form)
+
+
+def _intensified(phrase: str) -> Iterator[str]:
+    """The phrase with each intensifier after its first linking verb, if it has one mid-phrase."""
+    link = _LINKING.search(phrase)
+    if link is None or link.start() == 0:
+        return
+    for word in INTENSIFIERS:
+        yield f"{phrase[:link.end()]}{word} {phrase[link.end():]}"
