@@ -50,7 +50,7 @@ TAKEN_BACK = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|normally|well)\s*)?[,;\
                         r"(?:difficulty|effort|help|a stick|a cane|a frame|a limp|support|pain))"
                         r"\b")
 WHEN = {"when", "whenever", "if", "while", "after", "before", "once", "until", "till"}
-PROBLEM = re.compile(r"\b(?:problems?|issues?|trouble|difficult(?:y|ies)|wrong|changes?|"
+PROBLEM = re.compile(r"\b(?:problems?|probs?|issues?|trouble|difficult(?:y|ies)|wrong|changes?|"
                      r"different|difference|loss|worse|concerns?|complaints?|abnormal)\b")
 
 

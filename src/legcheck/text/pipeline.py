@@ -233,9 +233,20 @@ def outermost(spans: list[Any]) -> list[Any]:
 def _hides(other: Any, span: Any) -> bool:
     if len(other) <= len(span) or other.end <= span.start or span.end <= other.start:
         return False
+    if _value_of_another_finding(span, other):
+        return False  # "kick all night": the kick is seen by a partner, and it is all night
     inside = other.start <= span.start and span.end <= other.end
     statement = all("|" in meaning for meaning in meanings(span.label_))
     return inside or (statement and span.start < other.start)
+
+
+def _value_of_another_finding(span: Any, other: Any) -> bool:
+    """The inner phrase gives a time of a finding the outer one is not about ("kick all night").
+    A place inside a phrase is part of what the phrase names ("bitten tongue"), not where the
+    jerks are."""
+    inner = meanings(span.label_)
+    outer = {meaning.split("|")[0].split("=")[0] for meaning in meanings(other.label_)}
+    return all(meaning.startswith("timing=") for meaning in inner) and "timing" not in outer
 
 
 def pseudo_negations(kb: KnowledgeBase) -> list[str]:

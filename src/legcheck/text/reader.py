@@ -58,7 +58,8 @@ CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|da
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
                         r"mate|someone|somebody|people)\b")
-PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?)\b")
+PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?|hubby|"
+                     r"wifey|bf|gf|other half)\b")
 # a phrase that carries its own negation ("no new medicines") is not negated again by it
 NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
 

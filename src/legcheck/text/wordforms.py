@@ -70,11 +70,54 @@ def use_word_keys(nlp: Any, correct: Callable[[str], str | None] | None = None) 
         spacy_says = spacy_norm(text)
         if spacy_says != text.lower():
             return spacy_says
+        if text.lower() in TEXT_SPEAK:
+            return word_key(TEXT_SPEAK[text.lower()])
         return (correct(text) if correct else None) or word_key(text)
 
     nlp.vocab.lex_attr_getters = {**nlp.vocab.lex_attr_getters, NORM: norm}
+    for written in NEGATIVE_CONTRACTIONS:
+        for form in {written, written.capitalize(), written.upper()}:
+            nlp.tokenizer.add_special_case(form, _split_negative(form))
     for lexeme in nlp.vocab:  # words spaCy made before, from its tokenizer exceptions
         lexeme.norm_ = norm(lexeme.orth_)
+
+
+# text-speak and shorthand, read as the word meant
+TEXT_SPEAK = {
+    "nite": "night", "nites": "nights", "tonite": "tonight", "tho": "though", "altho": "although",
+    "thru": "through", "cuz": "because", "coz": "because", "cos": "because", "bc": "because",
+    "bcos": "because", "bcoz": "because", "becuz": "because", "becoz": "because",
+    "abt": "about", "b4": "before", "u": "you", "ur": "your", "n": "and", "w/": "with",
+    "2day": "today", "tmrw": "tomorrow", "ppl": "people", "hubby": "husband", "wifey": "wife",
+    "bf": "boyfriend", "gf": "girlfriend", "dr": "doctor", "gp": "doctor", "v": "very",
+    "rly": "really", "realy": "really", "probs": "problems", "prob": "problem",
+    "w": "with", "wiv": "with", "nothin": "nothing", "nuthin": "nothing", "nowt": "nothing",
+    "summat": "something", "sumthin": "something", "somethin": "something", "lil": "little",
+    "sorta": "sort", "kinda": "kind", "gonna": "going", "wanna": "want", "gotta": "got",
+    "every1": "everyone", "any1": "anyone", "some1": "someone", "no1": "nobody",
+    "nah": "no", "naw": "no", "nope": "no", "yeah": "yes", "yep": "yes", "yup": "yes",
+}
+# negative contractions written without their apostrophe, or misspelt, split as spaCy splits
+# "dont": (the part before, its norm)
+NEGATIVE_CONTRACTIONS = {
+    "dosnt": ("dos", "does"), "dosent": ("dos", "does"), "doesent": ("does", "does"),
+    "dint": ("di", "do"), "didint": ("didi", "do"), "havnt": ("hav", "have"),
+    "hvnt": ("hv", "have"), "hvent": ("hv", "have"), "dnt": ("d", "do"), "cnt": ("c", "can"),
+    "cannt": ("can", "can"), "hasent": ("has", "has"), "wasent": ("was", "was"),
+    "isent": ("is", "is"), "didnot": ("did", "do"), "donot": ("do", "do"),
+    "do'nt": ("do", "do"), "does'nt": ("does", "does"), "did'nt": ("did", "do"),
+    "is'nt": ("is", "is"), "was'nt": ("was", "was"), "have'nt": ("have", "have"),
+    "has'nt": ("has", "has"), "could'nt": ("could", "could"), "would'nt": ("would", "would"),
+    "are'nt": ("are", "are"), "were'nt": ("were", "were"), "had'nt": ("had", "have"),
+    "ca'nt": ("ca", "can"), "wo'nt": ("wo", "will"),
+}
+
+
+def _split_negative(written: str) -> list[dict[Any, str]]:
+    from spacy.attrs import NORM, ORTH
+
+    before, meant = NEGATIVE_CONTRACTIONS[written.lower()]
+    return [{ORTH: written[:len(before)], NORM: meant}, {ORTH: written[len(before):], NORM: "not"}]
 
 
 # British and American spellings (and a few common variants) of words people use about symptoms
