@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from legcheck.knowledge import KnowledgeBase
@@ -152,7 +153,8 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
         "phrase_matcher_attr": "NORM", "result_type": "group", "span_group_name": SPANS,
         "prune": False})
     matcher.add([TargetRule(phrase, label) for phrase, label in target_phrases(kb)])
-    nlp.add_pipe("legcheck_outermost")
+    nlp.add_pipe("legcheck_outermost", config={"carries": {
+        entry.finding: list(entry.carries) for entry in kb.phrases if entry.carries}})
     context = nlp.add_pipe("medspacy_context", config={
         "rules": "default", "phrase_matcher_attr": "NORM", "input_span_type": "group",
         "span_group_name": SPANS})
@@ -196,10 +198,12 @@ def _register_components() -> None:
     if "legcheck_outermost" in Language.factories:
         return
 
-    @Language.component("legcheck_outermost")
-    def _outermost(doc: Any) -> Any:
-        doc.spans[SPANS] = outermost(list(doc.spans.get(SPANS, [])))
-        return doc
+    @Language.factory("legcheck_outermost", default_config={"carries": {}})
+    def _outermost(nlp: Any, name: str, carries: dict[str, list[str]]) -> Any:
+        def keep_outermost(doc: Any) -> Any:
+            doc.spans[SPANS] = outermost(list(doc.spans.get(SPANS, [])), carries)
+            return doc
+        return keep_outermost
 
     @Language.component("legcheck_answers")
     def _answers(doc: Any) -> Any:
@@ -217,36 +221,48 @@ def matches(doc: Any) -> list[Any]:
         if SPANS in doc.spans else []
 
 
-def outermost(spans: list[Any]) -> list[Any]:
+def outermost(spans: list[Any], carries: Mapping[str, Sequence[str]] | None = None) -> list[Any]:
     """Matches not inside a longer one: "sudden jerks" hides "jerks", but two phrases that only
     share words ("my leg" and "leg jumped") both stand, each with its own meaning. A statement
     phrase ("no weakness") that a longer phrase carries on ("no weakness or numbness on one
-    side") gives way to it."""
+    side") gives way to it. A general finding that a specific phrase carries stands inside it
+    ("my legs feel weak": weakness in both legs, and weakness), and so does a time said at the end
+    of a phrase of another finding ("kick all night")."""
     kept, seen = [], set()
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if not any(_hides(other, span) for other in spans) and (span.start, span.end) not in seen:
+        if not any(_hides(other, span, carries or {}) for other in spans) \
+                and (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             kept.append(span)
     return kept
 
 
-def _hides(other: Any, span: Any) -> bool:
+def _hides(other: Any, span: Any, carries: Mapping[str, Sequence[str]]) -> bool:
     if len(other) <= len(span) or other.end <= span.start or span.end <= other.start:
         return False
-    if _value_of_another_finding(span, other):
-        return False  # "kick all night": the kick is seen by a partner, and it is all night
+    if _value_of_another_finding(span, other) or _carried(span, other, carries):
+        return False  # "kick all night": seen by a partner, and all night; "legs feel weak"
     inside = other.start <= span.start and span.end <= other.end
     statement = all("|" in meaning for meaning in meanings(span.label_))
     return inside or (statement and span.start < other.start)
 
 
+def _carried(span: Any, other: Any, carries: Mapping[str, Sequence[str]]) -> bool:
+    """The inner phrase names a general finding the outer, more specific one carries."""
+    outer = {carried_id for meaning in meanings(other.label_) if "|" not in meaning
+             and "=" not in meaning for carried_id in carries.get(meaning, ())}
+    return bool(outer) and all(meaning in outer for meaning in meanings(span.label_))
+
+
 def _value_of_another_finding(span: Any, other: Any) -> bool:
-    """The inner phrase gives a time of a finding the outer one is not about ("kick all night").
+    """The inner phrase gives a time of a finding the outer one is not about, at its end ("kick
+    all night"; not "falling asleep at work").
     A place inside a phrase is part of what the phrase names ("bitten tongue"), not where the
     jerks are."""
     inner = meanings(span.label_)
     outer = {meaning.split("|")[0].split("=")[0] for meaning in meanings(other.label_)}
-    return all(meaning.startswith("timing=") for meaning in inner) and "timing" not in outer
+    return all(meaning.startswith("timing=") for meaning in inner) and "timing" not in outer \
+        and span.end == other.end
 
 
 def pseudo_negations(kb: KnowledgeBase) -> list[str]:

@@ -149,10 +149,18 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     whose = _said_of(ent)
     negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
         and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
+    if negated and _inside_another(ent):
+        return None  # "no weakness or numbness on one side" denies one-sided numbness only
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+def _inside_another(ent: Any) -> bool:
+    """A general finding carried inside a more specific phrase (see pipeline.outermost)."""
+    return any(other.start <= ent.start and ent.end <= other.end and len(other) > len(ent)
+               for other in matches(ent.doc))
 
 
 def _denial_of_what_follows(ent: Any) -> bool:
