@@ -149,14 +149,18 @@ INTENSIFIERS = ("very", "really", "so", "super", "quite", "pretty", "extremely",
                 "a bit", "a little", "slightly", "kind of", "sort of", "kinda", "totally",
                 "completely", "still", "now", "always", "also", "too", "more", "a lot",
                 "really really", "so so", "v", "rly", "soo", "sooo")
-_LINKING = re.compile(r"\b(?:is|are|was|were|am|i'm|im|feel|feels|felt|feeling|seem|seems|"
-                      r"look|looks|get|gets|got|getting|go|goes|went|gone|been) (?=[a-z])"
+_LINKING = re.compile(r"(?:\b(?:is|are|was|were|am|i'm|im|feel|feels|felt|feeling|seem|seems|"
+                      r"look|looks|get|gets|got|getting|go|goes|went|gone|been)|'s|'re) (?=[a-z])"
                       r"(?!(?:not|no|n't|never)\b)")
 
 
+_IS_AFTER_NOUN = re.compile(r"^((?:my |the |his |her )?[a-z]{3,}) is ")
+
+
 def phrase_variants(phrase: str) -> Iterator[str]:
-    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", and a word
-    that strengthens or softens after its linking verb ("periods are very heavy")."""
+    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "is" after
+    a noun as "'s" ("speech's slurred"), and a word that strengthens or softens after its linking
+    verb ("periods are very heavy")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
@@ -168,6 +172,11 @@ def phrase_variants(phrase: str) -> Iterator[str]:
         if bare != form:
             forms.add(bare)
             yield bare
+    for form in list(forms):
+        short = _IS_AFTER_NOUN.sub(r"\1's ", form, count=1)  # "heart is racing": "heart's racing"
+        if short != form:
+            forms.add(short)
+            yield short
     for form in forms:
         yield from _intensified(form)
 
