@@ -79,6 +79,11 @@ def test_fears_questions_and_hedged_histories_stay_uncertain(text: str, expect: 
     ("numbness I haven't had", {"numbness_tingling": False}),
     ("weakness i dont have", {"weakness": False}),
     ("slurred speech, never had it", {"slurred_speech": False}),
+    ("Weakness: absent", {"weakness": False}),
+    ("numbness (none)", {"numbness_tingling": False}),
+    ("Weakness - haven't noticed any", {"weakness": False}),
+    ("Numbness, I have none", {"numbness_tingling": False}),
+    ("weakness — none here", {"weakness": False}),
 ])
 def test_a_hedged_or_closing_denial_after_the_finding(text: str, expect: dict) -> None:
     check(text, expect)
@@ -94,6 +99,9 @@ def test_a_hedged_or_closing_denial_after_the_finding(text: str, expect: dict) -
     ("weakness? yes. Numbness? N", {"weakness": True, "numbness_tingling": False}),
     ("calf twitch - don't know why", {"visible_flicker": True}),
     ("weakness: Y", {"weakness": True}),
+    ("leg gave way - not sure why", {"weakness": True}),
+    ("my leg gave way - it's not weak usually", {"weakness": True}),
+    ("calf twitches, no idea why", {"visible_flicker": True}),
 ])
 def test_closing_denials_do_not_reach_a_reported_finding(text: str, expect: dict) -> None:
     check(text, expect)

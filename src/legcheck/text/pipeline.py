@@ -56,24 +56,28 @@ DENIED_AFTER = ["not present", "not there", "nowhere to be seen", "none to speak
 DENIED_AFTER_SCOPE = 5
 # "numbness I haven't had", "weakness, I don't get": a denial closing its clause, after the finding
 # it denies; not when more follows ("numbness I haven't had before" is new numbness)
-DENIAL_CLOSING = (r"(?<![\w'])(?:i |i've |ive |i have )?(?:do not|don't|dont|haven't|havent|"
+DENIAL_CLOSING = (r"(?<![\w'])(?:(?:i |i've |ive |i have )?(?:do not|don't|dont|haven't|havent|"
                   r"have not|'ve not|not|never|hardly ever|rarely)\s+(?:had|have|get|got|"
-                  r"noticed|felt|experienced)(?:\s+(?:any|it|that|them|this|either|at all|"
-                  r"so far|yet|really|thankfully|luckily))*(?=\s*(?:$|[.,;!?\n)]))")
+                  r"noticed|felt|experienced|seen)|(?:i )?(?:have|had|get|got|'ve got|'ve had)"
+                  r" none)(?:\s+(?:any|it|that|them|this|either|at all|"
+                  r"so far|yet|really|thankfully|luckily|of (?:it|that|them)))*"
+                  r"(?=\s*(?:$|[.,;!?\n)]))")
 # a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never",
 # "weakness: N", "numbness: also no", "speech ❌"
 ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil", "don't", "dont",
              "do", "also", "n", "nada", "zilch", "nothing", "definitely", "absolutely", "i"]
-ANSWER = (r"(?:(?:[?:]|(?<=\s)[-–—]+)\s*"
+ANSWER = (r"(?:(?:[?:(]|(?<=\s)[-–—]+)\s*"
           r"(?:(?:also|again|still|definitely|def|absolutely|nah|and|same|that's a|thats a)"
           r"[\s,]+)?"
-          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really|n|nada|zilch|"
-          r"no way|none whatsoever|none noted|not noticed|never had|not had)\b"
+          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really|n|nada|zilch|absent|"
+          r"no way|none whatsoever|none noted|not noticed|never had|not had|not present)\b"
+          r"(?:\s+(?:here|for me|so far|yet|whatsoever|at all|thankfully|luckily|really|noted|"
+          r"seen|either|though|as far as i know))?"
           r"|\s*[✗✘❌×])"
           r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none|again|either|too))")
 # a dash between words ends a statement, unless an answer follows it ("numbness - none")
-DASH = (r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none|not that|not as|not to|not so|n|"
-        r"nil|nada|zilch|nothing|also no|(?:i )?(?:don'?t|do not) think)\b)")
+DASH = (r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:i\s+|i've\s+|ive\s+)?(?:no|nope|nah|never|none|not|n|"
+        r"nil|nada|zilch|nothing|also no|absent|\w+n'?t|(?:do|have|has) not)\b)")
 # negation words that deny nothing after them: "not only", "without warning", "can't sleep",
 # "it won't stop" (phrases of the knowledge base that carry their own "no" are added to these)
 PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", "without fail",
