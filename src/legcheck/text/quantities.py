@@ -236,10 +236,16 @@ _CRAMP_LENGTH = re.compile(rf"(?P<more>over|more than|longer than|at least|for)?
                            rf"\+?\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?)\b")
 
 
+_CRAMP_WORD = r"cramp|spasm|charley|charlie|knot|seiz"
+
+
 def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
     """A cramp over 10 minutes (yes) or one that lasts seconds or a few minutes (no)."""
     for match in _CRAMP_LENGTH.finditer(text):
-        if not re.search(r"cramp|spasm|charley|charlie|knot|seiz", sentence_of(text, match)):
+        sentence = sentence_of(text, match)
+        if not re.search(_CRAMP_WORD, sentence) and not (  # "Charley horse at 3am. Lasted 2 min"
+                re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b", sentence)
+                and re.search(_CRAMP_WORD, text[max(0, match.start() - 200):match.start()])):
             continue
         unit = match.group("unit")
         minutes = range_value(match) * (1 / 60 if unit.startswith("s") else

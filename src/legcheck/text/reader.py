@@ -63,6 +63,18 @@ PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fia
 # a phrase that carries its own negation ("no new medicines") is not negated again by it
 NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
 
+# at rest and active alike: "whether I'm sitting or standing", "sitting, standing or lying down";
+# not "worse sitting, and walking helps"
+_REST = r"(?:sitting|sat|lying|lying down|resting|at rest|sat down)"
+_ACTIVE = (r"(?:standing|standing up|walking|moving|active|on my feet|up and about)"
+           r"(?![\w ]{0,12}\b(?:helps?|eases?|stops?|relieves?|sorts?|better|makes it))")
+ANY_POSITION = re.compile(
+    rf"\bwhether (?:i'?m |i am )?(?:{_REST}|{_ACTIVE})\b"
+    rf"|\b{_REST},? (?:or |and |, )?{_ACTIVE}\b(?:,? (?:or |and )?(?:{_REST}|{_ACTIVE})\b)?"
+    rf"|\b{_ACTIVE},? (?:or |and |, )?{_REST}\b"
+    r"|\b(?:sitting|standing|walking|lying)(?: or|,) (?:sitting|standing|walking|lying)"
+    r"(?:,? (?:or |and )?\w+)?,? (?:doesn'?t matter|it doesn'?t matter|no matter|whatever)")
+
 _PIPELINES: dict[int, Any] = {}
 
 
@@ -102,6 +114,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
+    if ANY_POSITION.search(lower):  # "sitting, standing, walking, doesn't matter"
+        any_position = ANY_POSITION.search(lower).group(0)  # type: ignore[union-attr]
+        found.pop("worse_at_rest", None)
+        found["timing"] = [("any_time", any_position, False)]
     if _has_value(found.get("worse_at_rest", [])) and all(
             value == "any_time" for value, _, _ in found.get("timing", [])):
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
