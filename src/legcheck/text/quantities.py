@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from legcheck.text.dates import read_durations
+from legcheck.text.measures import read_measures
 from legcheck.text.numbers import (
     ABOUT,
     RANGE,
@@ -23,7 +24,7 @@ from legcheck.text.people import read_age_and_sex
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower()
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
-                   _scales, _fluids, _cramp_length, _stopped_drinking):
+                   _scales, _fluids, _cramp_length, _stopped_drinking, read_measures):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 
