@@ -307,7 +307,7 @@ def _said_of(ent: Any) -> str | None:
     None for the person checking. A bed partner does not count: "my wife says I kick" is about
     me, and a partner's illness is not family history."""
     doc, whose = ent.doc, None
-    for modifier in ent._.modifiers:
+    for modifier in [*ent._.modifiers, *_subject_carried_on(ent)]:
         if modifier.category != "FAMILY":
             continue
         start, end = modifier.modifier_span
@@ -321,6 +321,30 @@ def _said_of(ent: Any) -> str | None:
         else:
             whose = "relative"
     return whose
+
+
+SAME_SUBJECT_VERBS = {"had", "has", "have", "was", "is", "gets", "got", "keeps", "kept",
+                      "started", "went", "goes", "takes", "took", "lost", "suffers", "suffered",
+                      "then", "also", "now"}
+FIRST_PERSON = {"i", "i'm", "im", "i've", "ive", "my", "me", "myself", "mine", "i'd"}
+
+
+def _subject_carried_on(ent: Any) -> list[Any]:
+    """Someone else's statement that goes on after "and" with no new subject: "my neighbour has
+    epilepsy and had a fit" (the fit is the neighbour's); ConText ends its scope at "and"."""
+    doc, sent = ent.doc, ent.sent
+    carried = []
+    for modifier in doc._.context_graph.modifiers:
+        start, end = modifier.modifier_span
+        if modifier.category != "FAMILY" or not sent.start <= start or end > ent.start:
+            continue
+        between = doc[end:ent.start]
+        if any(t.lower_ in FIRST_PERSON for t in between):
+            continue
+        if any(t.lower_ == "and" and t.i + 1 < len(doc) and doc[t.i + 1].lower_
+               in SAME_SUBJECT_VERBS for t in between):
+            carried.append(modifier)
+    return carried
 
 
 def _has_true(mentions: list[tuple[Any, str, bool]]) -> bool:
