@@ -105,3 +105,18 @@ def test_a_hedged_or_closing_denial_after_the_finding(text: str, expect: dict) -
 ])
 def test_closing_denials_do_not_reach_a_reported_finding(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a run-on: a denial does not reach a warning sign said after a new subject
+    ("no numbness my leg gave way yesterday", {"numbness_tingling": False, "weakness": True}),
+    ("dont have numbness my speech is slurred",
+     {"numbness_tingling": False, "slurred_speech": True}),
+    ("no pain my calf twitches all day", {"painful_cramp": False, "visible_flicker": True}),
+    # traps: the same words inside one statement still deny
+    ("no weakness in my legs", {"weakness": False}),
+    ("I haven't noticed my speech being slurred", {"slurred_speech": False}),
+    ("no numbness i can walk fine", {"numbness_tingling": False, "trouble_walking": False}),
+])
+def test_a_run_on_starts_a_new_statement_at_a_new_subject(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -113,6 +113,9 @@ FAMILY = ["my mum", "my mom", "my mother", "my dad", "my father", "my sister", "
 # "no weakness, calves twitch", "never lost control of my bladder, it's just my thigh"
 NEW_CLAUSE = ["i", "i'm", "im", "i've", "ive", "my", "it", "it's", "its", "they", "they're",
               "this", "these", "there", "there's", "he", "she", "his", "her", "we", "which"]
+# words that start a new statement in a run-on when they follow a phrase straight away
+NEW_SUBJECT = {"i", "i'm", "im", "i've", "ive", "i'd", "my", "it's", "its", "his", "her",
+               "their", "he's", "she's", "they're", "we"}
 BODY_WORDS_BEFORE = ["the", "both", "left", "right", "one", "either", "his", "her", "our"]
 BODY_PARTS = ["calf", "calves", "calfs", "leg", "legs", "thigh", "thighs", "foot", "feet", "arm",
               "arms", "shin", "shins", "toe", "toes", "knee", "knees", "hamstring", "hamstrings",
@@ -157,6 +160,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
         "phrase_matcher_attr": "NORM", "result_type": "group", "span_group_name": SPANS,
         "prune": False})
     matcher.add([TargetRule(phrase, label) for phrase, label in target_phrases(kb)])
+    nlp.add_pipe("legcheck_run_ons")
     nlp.add_pipe("legcheck_outermost", config={"carries": {
         entry.finding: list(entry.carries) for entry in kb.phrases if entry.carries}})
     context = nlp.add_pipe("medspacy_context", config={
@@ -208,6 +212,16 @@ def _register_components() -> None:
             doc.spans[SPANS] = outermost(list(doc.spans.get(SPANS, [])), carries)
             return doc
         return keep_outermost
+
+    @Language.component("legcheck_run_ons")
+    def _run_ons(doc: Any) -> Any:
+        """A new subject straight after a matched phrase, with no punctuation, starts a new
+        statement: "no numbness my leg gave way" (the denial does not reach the leg)."""
+        for span in doc.spans.get(SPANS, []):
+            if span.end < len(doc) and doc[span.end].lower_ in NEW_SUBJECT \
+                    and not doc[span.end - 1].is_punct:
+                doc[span.end].is_sent_start = True
+        return doc
 
     @Language.component("legcheck_answers")
     def _answers(doc: Any) -> Any:
