@@ -62,6 +62,7 @@ DENIAL_CLOSING = (r"(?<![\w'])(?:(?:i |i've |ive |i have )?(?:do not|don't|dont|
                   r" none)(?:\s+(?:any|it|that|them|this|either|at all|"
                   r"so far|yet|really|thankfully|luckily|of (?:it|that|them)))*"
                   r"(?=\s*(?:$|[.,;!?\n)]))")
+_CLOSING = re.compile(DENIAL_CLOSING)
 # a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never",
 # "weakness: N", "numbness: also no", "speech ❌"
 ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil", "don't", "dont",
@@ -219,8 +220,9 @@ def _register_components() -> None:
         statement: "no numbness my leg gave way" (the denial does not reach the leg)."""
         for span in doc.spans.get(SPANS, []):
             if span.end < len(doc) and doc[span.end].lower_ in NEW_SUBJECT \
-                    and not doc[span.end - 1].is_punct:
-                doc[span.end].is_sent_start = True
+                    and not doc[span.end - 1].is_punct \
+                    and not _CLOSING.match(doc.text.lower(), doc[span.end].idx):
+                doc[span.end].is_sent_start = True  # but "numbness I haven't had" is one
         return doc
 
     @Language.component("legcheck_answers")
