@@ -120,3 +120,23 @@ def test_closing_denials_do_not_reach_a_reported_finding(text: str, expect: dict
 ])
 def test_a_run_on_starts_a_new_statement_at_a_new_subject(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("no weakness apart from my left hand", {"weakness": True}),
+    ("no numbness except in my toes", {"numbness_tingling": True}),
+    ("not much numbness but some", {"numbness_tingling": True}),
+    ("no cramps except at night", {"painful_cramp": True}),
+    ("not weak at all except when I'm tired", {"weakness": True}),
+])
+def test_a_denial_taken_back_in_part_reports_the_finding(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("no weakness other than feeling tired", {"weakness": False}),
+    ("no weakness, just my calf twitching", {"weakness": False, "visible_flicker": True}),
+    ("no numbness, only twitching", {"numbness_tingling": False}),
+])
+def test_an_exception_naming_something_else_keeps_the_denial(text: str, expect: dict) -> None:
+    check(text, expect)

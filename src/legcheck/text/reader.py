@@ -245,11 +245,11 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands,
         # unless a denial comes right before it ("not strong", "can't walk fine") or the next
         # words take it back ("I can walk ok with a stick")
-        if negation_right_before(ent) or taken_back(ent):
-            return []
         if denial_ended(ent):  # "no weakness until today": it began today
             return [(label.removesuffix("|absent"), True)] \
                 if NEGATING.search(ent.text.lower()) else []
+        if negation_right_before(ent) or taken_back(ent):
+            return []
         return [(label.removesuffix("|absent"), False)]
     if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
         return [(label.removesuffix("|denied"), False)] if negated else []

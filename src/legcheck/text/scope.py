@@ -4,6 +4,8 @@
   "never had numbness before this week", "wasn't numb till I sat down" all report the finding. A
   warning sign is never hidden by such a denial ("no weakness until today when my leg gave way").
   "before or since" keeps the denial whole ("no weakness before or since").
+- A denial taken back in part says the finding is there: "no weakness apart from my left hand",
+  "no numbness except in my toes", "not much numbness but some".
 - A soft hedge ("I think", "maybe", "might be", "a bit", "sort of") about one's own symptom still
   reports it: "my leg might be a bit weak" is weakness said carefully, not a fear. Fears and
   questions ("scared it could be", "is it", "what if") stay uncertain, and a hedge never turns a
@@ -32,11 +34,23 @@ HEDGE = "SOFT_HEDGE"  # the ConText category these carry: no flag, read here
 SOFTLY_SAID_GROUPS = {"warning", "symptom", "movement"}
 
 
+# a denial that the next words take back in part: "no weakness apart from my left hand", "no
+# numbness except in my toes", "not much numbness but some", "never weak, only sometimes"
+_PART = (r"(?:in|on|at|around|during|after|when|whenever|while|sometimes|occasionally|"
+         r"now and then|once or twice|a few times|some|a bit|a little|slight(?:ly)?|mild(?:ly)?|"
+         r"a touch|the odd)\b")
+EXCEPT = re.compile(rf"^(?:at all |whatsoever |really )?,?\s*(?:(?:(?:apart|aside) from|except"
+                    rf"(?: for)?|other than|besides|save for)\s+(?:{_PART}|(?:my|the|his|her) "
+                    rf"(?:left |right )?(?:hands?|arms?|legs?|feet|foot|toes?|fingers?|face|"
+                    rf"calf|calves|thighs?|side))|(?:but|just|only)\s+{_PART})")
+
+
 def denial_ended(ent: Any) -> bool:
-    """The words after a denied finding say when the denial stopped: "until today"."""
+    """The words after a denied finding say when the denial stopped ("until today") or take it
+    back in part ("except in my toes"): the finding is there."""
     doc = ent.doc
     following = doc[ent.end:min(ent.sent.end, ent.end + 8)].text.lower()
-    return UNTIL.match(following) is not None
+    return UNTIL.match(following) is not None or EXCEPT.match(following) is not None
 
 
 def only_softly_hedged(ent: Any) -> bool:
