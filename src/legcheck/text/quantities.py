@@ -261,9 +261,10 @@ def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
 
 _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pints?|lager|"
                       r"cider|spirits)\b[^.!?]{0,60}[.!?]?\s*[^.!?]{0,30}?\b(?:stopped|quit|"
-                      r"gave up|given up|packed (?:it )?in|cut (?:it )?out)\b(?! smoking)"
-                      r"|\b(?:stopped|quit|gave up|given up)\s+(?:completely\s+)?(?:drinking|"
-                      r"alcohol|the booze|booze)\b")
+                      r"gave up|given up|packed (?:it )?in|cut (?:it )?out|cold turkey|"
+                      r"detox\w*)\b(?! smoking)"
+                      r"|\b(?:stopped|quit|gave up|given up|cold turkey (?:off|from|on))\s+"
+                      r"(?:completely\s+)?(?:drinking|alcohol|the booze|booze|the drink)\b")
 
 
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
