@@ -21,6 +21,10 @@ def read(text: str) -> dict:
     ("my ferritin came back low (15)", {"low_iron": True}),
     ("My midwife tested my iron and it was low", {"low_iron": True}),
     ("haemoglobin was a bit low", {"low_iron": True}),
+    ("did a brutal leg workout yesterday", {"hard_exercise": True}),
+    ("cramps after my 10k this morning", {"hard_exercise": True}),
+    ("ran 20 miles on Sunday", {"hard_exercise": True}),
+    ("I worked out really hard yesterday", {"hard_exercise": True}),
 ])
 def test_a_measure_or_result_states_the_finding(text: str, expect: dict) -> None:
     assert read(text) == expect
@@ -29,7 +33,7 @@ def test_a_measure_or_result_states_the_finding(text: str, expect: dict) -> None
 @pytest.mark.parametrize("text", [
     "my iron was not low", "ferritin wasn't low", "iron levels are fine",
     "I lost 20 pounds at the casino", "lost 2kg of water weight", "I lost my keys",
-    "my mood is low", "low energy",
+    "my mood is low", "low energy", "had a long day at work", "I go for a long walk every day",
 ])
 def test_traps_say_nothing(text: str) -> None:
     assert read(text) == {}
