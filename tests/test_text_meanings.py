@@ -120,3 +120,26 @@ def test_a_phrase_names_one_thing_present_but_may_state_several() -> None:
         "phrases.yaml: weakness: 'strong' already means weakness=present"]
     assert _vocabulary({"finding": "age", "denied": ["years"]}) == [
         "phrases.yaml: age: absent, denied phrases and topics are for yes/no findings"]
+
+
+def test_a_specific_phrase_carries_the_general_finding() -> None:
+    found = read("my legs feel weak")
+    assert found.get("weakness_both_legs") is True and found.get("weakness") is True
+    assert read("both legs are numb").get("numbness_tingling") is True
+    assert read("my left arm and leg went weak").get("weakness") is True
+    # denied, the specific phrase denies only itself: one-sided numbness, not all numbness
+    found = read("No weakness or numbness on one side.")
+    assert found.get("one_sided_weakness") is False and "numbness_tingling" not in found
+
+
+def test_a_carried_finding_is_kept_apart_from_a_plain_containment() -> None:
+    carries = {"weakness_both_legs": ["weakness"]}
+    outer, inner = Span(0, 3, "weakness_both_legs"), Span(2, 3, "weakness")
+    assert outermost([outer, inner], carries) == [outer, inner]
+    assert outermost([outer, inner]) == [outer]
+    assert outermost([Span(0, 3, "limb_jerk"), Span(2, 3, "sudden_onset")], carries) == [
+        Span(0, 3, "limb_jerk")]
+
+
+def test_falling_asleep_is_not_falling_over() -> None:
+    assert "trouble_walking" not in read("I keep falling asleep at work")

@@ -211,6 +211,9 @@ def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
         if finding is None:
             yield f"{where}: unknown finding '{entry.finding}'"
             continue
+        for carried in entry.carries:
+            if carried not in kb.findings or kb.findings[carried].type != "boolean":
+                yield f"{where}: carries: '{carried}' is not a yes/no finding"
         if (entry.absent or entry.topics or entry.denied) and finding.type != "boolean":
             yield f"{where}: absent, denied phrases and topics are for yes/no findings"
         if entry.present and finding.type == "choice":

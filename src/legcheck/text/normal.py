@@ -44,13 +44,15 @@ BEFORE = re.compile(r"(?:^|[\s,(])(?:(?<!not )(?<!no )(?:normal|good|steady|clea
 # what, said next, takes "normal" back: "still able to walk but with difficulty", "walking is
 # fine, just slower", "I can stand ok with a stick"
 TAKEN_BACK = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|normally|well)\s*)?[,;\-–—]?\s*"
-                        r"(?:but|though|although|except|apart from|barely|hardly|slowly|slower|"
+                        r"(?:(?:but|though|although)(?!\s+(?:i|i'm|im|i've|ive|my|the|it|it's|"
+                        r"its|they|this|there|he|she|we|now|then|also|since|lately|recently|"
+                        r"otherwise|everything)\b)|except|apart from|barely|hardly|slowly|slower|"
                         r"just (?:about|slower|weaker|a bit|a little)|only (?:just|slowly|for a)|"
                         r"with (?:some |a bit of |a little |great |real |a lot of )?"
                         r"(?:difficulty|effort|help|a stick|a cane|a frame|a limp|support|pain))"
                         r"\b")
 WHEN = {"when", "whenever", "if", "while", "after", "before", "once", "until", "till"}
-PROBLEM = re.compile(r"\b(?:problems?|issues?|trouble|difficult(?:y|ies)|wrong|changes?|"
+PROBLEM = re.compile(r"\b(?:problems?|probs?|issues?|trouble|difficult(?:y|ies)|wrong|changes?|"
                      r"different|difference|loss|worse|concerns?|complaints?|abnormal)\b")
 
 

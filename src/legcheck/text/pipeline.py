@@ -9,9 +9,12 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from legcheck.knowledge import KnowledgeBase
+from legcheck.text.scope import HEDGE, SOFT_HEDGES
+from legcheck.text.typos import Speller
 from legcheck.text.wordforms import phrase_variants, use_word_keys
 
 SPANS = "legcheck_phrases"  # the span group the matcher fills
@@ -41,13 +44,41 @@ DENIED_AFTER = ["not present", "not there", "nowhere to be seen", "none to speak
                 "never an issue", "never a problem", "not that i've noticed",
                 "not that i have noticed",
                 "not that ive noticed", "not something i've had", "not something i've noticed",
-                "not something i have had", "not something i've experienced"]
+                "not something i have had", "not something i've experienced",
+                # hedged answers: "weakness? not that I know of", "numbness - don't think so"
+                "not that i know of", "not that i'm aware of", "not that im aware of",
+                "not that i am aware of", "not as far as i know", "not as far as i can tell",
+                "not to my knowledge", "none that i know of", "none that i've noticed",
+                "none that ive noticed", "don't think so", "dont think so", "i don't think so",
+                "i dont think so", "i do not think so", "not so far", "none so far",
+                "nothing like that", "nothing of the sort", "nothing of that sort",
+                "not one bit", "not in the slightest", "not remotely"]
 DENIED_AFTER_SCOPE = 5
-# a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never"
-ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil"]
-ANSWER = (r"(?:[?:]|(?<=\s)[-–—]+)\s*"
-          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really)\b"
-          r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none))")
+# "numbness I haven't had", "weakness, I don't get": a denial closing its clause, after the finding
+# it denies; not when more follows ("numbness I haven't had before" is new numbness)
+DENIAL_CLOSING = (r"(?<![\w'])(?:(?:i |i've |ive |i have )?(?:do not|don't|dont|haven't|havent|"
+                  r"have not|'ve not|not|never|hardly ever|rarely)\s+(?:had|have|get|got|"
+                  r"noticed|felt|experienced|seen)|(?:i )?(?:have|had|get|got|'ve got|'ve had)"
+                  r" none)(?:\s+(?:any|it|that|them|this|either|at all|"
+                  r"so far|yet|really|thankfully|luckily|of (?:it|that|them)))*"
+                  r"(?=\s*(?:$|[.,;!?\n)]))")
+_CLOSING = re.compile(DENIAL_CLOSING)
+# a short "no" answering what was just said: "numbness? no", "weakness - none", "fits: never",
+# "weakness: N", "numbness: also no", "speech ❌"
+ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil", "don't", "dont",
+             "do", "also", "n", "nada", "zilch", "nothing", "definitely", "absolutely", "i"]
+ANSWER = (r"(?:(?:[?:(]|(?<=\s)[-–—]+)\s*"
+          r"(?:(?:also|again|still|definitely|def|absolutely|nah|and|same|that's a|thats a)"
+          r"[\s,]+)?"
+          r"(?:no|nope|nah|never|none|nil|negative|not at all|not really|n|nada|zilch|absent|"
+          r"no way|none whatsoever|none noted|not noticed|never had|not had|not present)\b"
+          r"(?:\s+(?:here|for me|so far|yet|whatsoever|at all|thankfully|luckily|really|noted|"
+          r"seen|either|though|as far as i know))?"
+          r"|\s*[✗✘❌×])"
+          r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none|again|either|too))")
+# a dash between words ends a statement, unless an answer follows it ("numbness - none")
+DASH = (r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:i\s+|i've\s+|ive\s+)?(?:no|nope|nah|never|none|not|n|"
+        r"nil|nada|zilch|nothing|also no|absent|\w+n'?t|(?:do|have|has) not)\b)")
 # negation words that deny nothing after them: "not only", "without warning", "can't sleep",
 # "it won't stop" (phrases of the knowledge base that carry their own "no" are added to these)
 PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", "without fail",
@@ -61,12 +92,15 @@ PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", 
                    "not the only", "nothing else", "not a big deal", "not normal",
                    "doesn't feel normal", "don't know", "didn't know", "not much better"]
 POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afraid of",
+            "scared it", "scared that", "scared this", "afraid that", "afraid this",
+            "frightened it", "frightened of", "worried this", "terrified it", "petrified",
+            "what about", "does this mean", "could this mean", "would that mean",
             "afraid it", "worried it", "worried about", "worried that", "worried i", "terrified",
             "fear", "paranoid", "could it be", "could this be", "is it", "is this",
-            "what if", "might be", "could be", "might have", "could have", "in case",
+            "what if", "could be", "could have", "in case",
             "ruled out", "rule out", "google", "googled", "read that", "read about",
-            "convinced", "think i have", "think it's", "think its", "sign of", "signs of",
-            "symptom of", "symptoms of", "chance of", "risk of", "maybe"]
+            "convinced", "think it's", "think its", "sign of", "signs of",
+            "symptom of", "symptoms of", "chance of", "risk of"]
 HISTORICAL = ["as a child", "as a kid", "when i was young", "when i was a kid", "years ago",
               "in the past", "used to", "once had", "back in", "childhood", "as a teenager"]
 FAMILY = ["my mum", "my mom", "my mother", "my dad", "my father", "my sister", "my brother",
@@ -80,6 +114,9 @@ FAMILY = ["my mum", "my mom", "my mother", "my dad", "my father", "my sister", "
 # "no weakness, calves twitch", "never lost control of my bladder, it's just my thigh"
 NEW_CLAUSE = ["i", "i'm", "im", "i've", "ive", "my", "it", "it's", "its", "they", "they're",
               "this", "these", "there", "there's", "he", "she", "his", "her", "we", "which"]
+# words that start a new statement in a run-on when they follow a phrase straight away
+NEW_SUBJECT = {"i", "i'm", "im", "i've", "ive", "i'd", "my", "it's", "its", "his", "her",
+               "their", "he's", "she's", "they're", "we"}
 BODY_WORDS_BEFORE = ["the", "both", "left", "right", "one", "either", "his", "her", "our"]
 BODY_PARTS = ["calf", "calves", "calfs", "leg", "legs", "thigh", "thighs", "foot", "feet", "arm",
               "arms", "shin", "shins", "toe", "toes", "knee", "knees", "hamstring", "hamstrings",
@@ -117,28 +154,33 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
 
     _register_components()
     nlp = spacy.blank("en")
-    use_word_keys(nlp)
+    use_word_keys(nlp, Speller(known_words(kb)).correct)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "…"]})
     nlp.add_pipe("legcheck_answers")
     matcher = nlp.add_pipe("medspacy_target_matcher", config={
         "phrase_matcher_attr": "NORM", "result_type": "group", "span_group_name": SPANS,
         "prune": False})
     matcher.add([TargetRule(phrase, label) for phrase, label in target_phrases(kb)])
-    nlp.add_pipe("legcheck_outermost")
+    nlp.add_pipe("legcheck_run_ons")
+    nlp.add_pipe("legcheck_outermost", config={"carries": {
+        entry.finding: list(entry.carries) for entry in kb.phrases if entry.carries}})
     context = nlp.add_pipe("medspacy_context", config={
         "rules": "default", "phrase_matcher_attr": "NORM", "input_span_type": "group",
         "span_group_name": SPANS})
     ours = [*(ConTextRule(w, "NEGATED_EXISTENCE", direction="FORWARD") for w in NEGATION),
             *(ConTextRule(w, "POSSIBLE_EXISTENCE", direction="FORWARD") for w in POSSIBLE),
+            *(ConTextRule(w, HEDGE, direction="FORWARD") for w in SOFT_HEDGES),
             *(ConTextRule(w, "HISTORICAL", direction="BIDIRECTIONAL") for w in HISTORICAL),
             *(ConTextRule(w, "FAMILY", direction="FORWARD") for w in FAMILY),
             *(ConTextRule(w, "TERMINATE", direction="TERMINATE") for w in TERMINATE),
             *(ConTextRule(w, "NEGATED_EXISTENCE", direction="BACKWARD") for w in NEGATION_AFTER),
             *(ConTextRule(w, "PSEUDO", direction="PSEUDO") for w in pseudo_negations(kb)),
             ConTextRule("a dash between words", "TERMINATE", direction="TERMINATE",
-                        pattern=r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:no|nope|nah|never|none|not that)\b)"),
+                        pattern=DASH),
             ConTextRule("an answer: no", "NEGATED_EXISTENCE", direction="BACKWARD",
                         pattern=ANSWER),
+            ConTextRule("X I haven't had", "NEGATED_EXISTENCE", direction="BACKWARD",
+                        max_scope=DENIED_AFTER_SCOPE, pattern=DENIAL_CLOSING),
             ConTextRule("x-free", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=2,
                         pattern=[{"TEXT": {"IN": ["-", "–"]}, "OP": "?"}, {"LOWER": "free"}]),
             *(ConTextRule(phrase, "NEGATED_EXISTENCE", direction="BACKWARD",
@@ -151,15 +193,36 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     return nlp
 
 
+def known_words(kb: KnowledgeBase) -> set[str]:
+    """Every word of the phrases and of our ConText rules: what a misspelt word may stand for."""
+    said = [phrase for phrase, _ in target_phrases(kb)]
+    said += [*NEGATION, *NEGATION_AFTER, *DENIED_AFTER, *PSEUDO_NEGATION, *POSSIBLE, *HISTORICAL,
+             *FAMILY, *TERMINATE, *SOFT_HEDGES]
+    return {word for phrase in said for word in re.findall(r"[a-z]+", phrase.lower())}
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if "legcheck_outermost" in Language.factories:
         return
 
-    @Language.component("legcheck_outermost")
-    def _outermost(doc: Any) -> Any:
-        doc.spans[SPANS] = outermost(list(doc.spans.get(SPANS, [])))
+    @Language.factory("legcheck_outermost", default_config={"carries": {}})
+    def _outermost(nlp: Any, name: str, carries: dict[str, list[str]]) -> Any:
+        def keep_outermost(doc: Any) -> Any:
+            doc.spans[SPANS] = outermost(list(doc.spans.get(SPANS, [])), carries)
+            return doc
+        return keep_outermost
+
+    @Language.component("legcheck_run_ons")
+    def _run_ons(doc: Any) -> Any:
+        """A new subject straight after a matched phrase, with no punctuation, starts a new
+        statement: "no numbness my leg gave way" (the denial does not reach the leg)."""
+        for span in doc.spans.get(SPANS, []):
+            if span.end < len(doc) and doc[span.end].lower_ in NEW_SUBJECT \
+                    and not doc[span.end - 1].is_punct \
+                    and not _CLOSING.match(doc.text.lower(), doc[span.end].idx):
+                doc[span.end].is_sent_start = True  # but "numbness I haven't had" is one
         return doc
 
     @Language.component("legcheck_answers")
@@ -178,25 +241,48 @@ def matches(doc: Any) -> list[Any]:
         if SPANS in doc.spans else []
 
 
-def outermost(spans: list[Any]) -> list[Any]:
+def outermost(spans: list[Any], carries: Mapping[str, Sequence[str]] | None = None) -> list[Any]:
     """Matches not inside a longer one: "sudden jerks" hides "jerks", but two phrases that only
     share words ("my leg" and "leg jumped") both stand, each with its own meaning. A statement
     phrase ("no weakness") that a longer phrase carries on ("no weakness or numbness on one
-    side") gives way to it."""
+    side") gives way to it. A general finding that a specific phrase carries stands inside it
+    ("my legs feel weak": weakness in both legs, and weakness), and so does a time said at the end
+    of a phrase of another finding ("kick all night")."""
     kept, seen = [], set()
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if not any(_hides(other, span) for other in spans) and (span.start, span.end) not in seen:
+        if not any(_hides(other, span, carries or {}) for other in spans) \
+                and (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             kept.append(span)
     return kept
 
 
-def _hides(other: Any, span: Any) -> bool:
+def _hides(other: Any, span: Any, carries: Mapping[str, Sequence[str]]) -> bool:
     if len(other) <= len(span) or other.end <= span.start or span.end <= other.start:
         return False
+    if _value_of_another_finding(span, other) or _carried(span, other, carries):
+        return False  # "kick all night": seen by a partner, and all night; "legs feel weak"
     inside = other.start <= span.start and span.end <= other.end
     statement = all("|" in meaning for meaning in meanings(span.label_))
     return inside or (statement and span.start < other.start)
+
+
+def _carried(span: Any, other: Any, carries: Mapping[str, Sequence[str]]) -> bool:
+    """The inner phrase names a general finding the outer, more specific one carries."""
+    outer = {carried_id for meaning in meanings(other.label_) if "|" not in meaning
+             and "=" not in meaning for carried_id in carries.get(meaning, ())}
+    return bool(outer) and all(meaning in outer for meaning in meanings(span.label_))
+
+
+def _value_of_another_finding(span: Any, other: Any) -> bool:
+    """The inner phrase gives a time of a finding the outer one is not about, at its end ("kick
+    all night"; not "falling asleep at work").
+    A place inside a phrase is part of what the phrase names ("bitten tongue"), not where the
+    jerks are."""
+    inner = meanings(span.label_)
+    outer = {meaning.split("|")[0].split("=")[0] for meaning in meanings(other.label_)}
+    return all(meaning.startswith("timing=") for meaning in inner) and "timing" not in outer \
+        and span.end == other.end
 
 
 def pseudo_negations(kb: KnowledgeBase) -> list[str]:

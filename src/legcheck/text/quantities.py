@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from legcheck.text.dates import read_durations
+from legcheck.text.measures import read_measures
 from legcheck.text.numbers import (
     ABOUT,
     RANGE,
@@ -23,7 +24,7 @@ from legcheck.text.people import read_age_and_sex
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower()
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
-                   _scales, _fluids, _cramp_length, _stopped_drinking):
+                   _scales, _fluids, _cramp_length, _stopped_drinking, read_measures):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 
@@ -236,10 +237,16 @@ _CRAMP_LENGTH = re.compile(rf"(?P<more>over|more than|longer than|at least|for)?
                            rf"\+?\s*(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?)\b")
 
 
+_CRAMP_WORD = r"cramp|spasm|charley|charlie|knot|seiz"
+
+
 def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
     """A cramp over 10 minutes (yes) or one that lasts seconds or a few minutes (no)."""
     for match in _CRAMP_LENGTH.finditer(text):
-        if not re.search(r"cramp|spasm|charley|charlie|knot|seiz", sentence_of(text, match)):
+        sentence = sentence_of(text, match)
+        if not re.search(_CRAMP_WORD, sentence) and not (  # "Charley horse at 3am. Lasted 2 min"
+                re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b", sentence)
+                and re.search(_CRAMP_WORD, text[max(0, match.start() - 200):match.start()])):
             continue
         unit = match.group("unit")
         minutes = range_value(match) * (1 / 60 if unit.startswith("s") else
@@ -254,9 +261,10 @@ def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
 
 _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pints?|lager|"
                       r"cider|spirits)\b[^.!?]{0,60}[.!?]?\s*[^.!?]{0,30}?\b(?:stopped|quit|"
-                      r"gave up|given up|packed (?:it )?in|cut (?:it )?out)\b(?! smoking)"
-                      r"|\b(?:stopped|quit|gave up|given up)\s+(?:completely\s+)?(?:drinking|"
-                      r"alcohol|the booze|booze)\b")
+                      r"gave up|given up|packed (?:it )?in|cut (?:it )?out|cold turkey|"
+                      r"detox\w*)\b(?! smoking)"
+                      r"|\b(?:stopped|quit|gave up|given up|cold turkey (?:off|from|on))\s+"
+                      r"(?:completely\s+)?(?:drinking|alcohol|the booze|booze|the drink)\b")
 
 
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:

@@ -27,6 +27,7 @@ from legcheck.text.normal import (
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
+from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -57,9 +58,22 @@ CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|da
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
                         r"mate|someone|somebody|people)\b")
-PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?)\b")
+PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?|hubby|"
+                     r"wifey|bf|gf|other half)\b")
 # a phrase that carries its own negation ("no new medicines") is not negated again by it
 NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
+
+# at rest and active alike: "whether I'm sitting or standing", "sitting, standing or lying down";
+# not "worse sitting, and walking helps"
+_REST = r"(?:sitting|sat|lying|lying down|resting|at rest|sat down)"
+_ACTIVE = (r"(?:standing|standing up|walking|moving|active|on my feet|up and about)"
+           r"(?![\w ]{0,12}\b(?:helps?|eases?|stops?|relieves?|sorts?|better|makes it))")
+ANY_POSITION = re.compile(
+    rf"\bwhether (?:i'?m |i am )?(?:{_REST}|{_ACTIVE})\b"
+    rf"|\b{_REST},? (?:or |and |, )?{_ACTIVE}\b(?:,? (?:or |and )?(?:{_REST}|{_ACTIVE})\b)?"
+    rf"|\b{_ACTIVE},? (?:or |and |, )?{_REST}\b"
+    r"|\b(?:sitting|standing|walking|lying)(?: or|,) (?:sitting|standing|walking|lying)"
+    r"(?:,? (?:or |and )?\w+)?,? (?:doesn'?t matter|it doesn'?t matter|no matter|whatever)")
 
 _PIPELINES: dict[int, Any] = {}
 
@@ -100,6 +114,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
+    if ANY_POSITION.search(lower):  # "sitting, standing, walking, doesn't matter"
+        any_position = ANY_POSITION.search(lower).group(0)  # type: ignore[union-attr]
+        found.pop("worse_at_rest", None)
+        found["timing"] = [("any_time", any_position, False)]
     if _has_value(found.get("worse_at_rest", [])) and all(
             value == "any_time" for value, _, _ in found.get("timing", [])):
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
@@ -137,17 +155,28 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
              family_only: set[str]) -> list[tuple[str, Any]] | None:
     """What one match says, over all its meanings: [(finding id, value)], or None when it does
     not count."""
-    if ent._.is_uncertain or ent._.is_hypothetical or ent._.is_historical:
+    if ent._.is_historical or ent._.is_hypothetical:
         return None
+    if (ent._.is_uncertain or hedged(ent)) and not (
+            only_softly_hedged(ent) and _groups(kb, ent) <= SOFTLY_SAID_GROUPS):
+        return None  # a fear or a question, or a hedged history ("maybe diabetic")
     if _denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
     negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
-        and not NEGATING.search(ent.text.lower())
+        and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
+    if negated and _inside_another(ent):
+        return None  # "no weakness or numbness on one side" denies one-sided numbness only
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+def _inside_another(ent: Any) -> bool:
+    """A general finding carried inside a more specific phrase (see pipeline.outermost)."""
+    return any(other.start <= ent.start and ent.end <= other.end and len(other) > len(ent)
+               for other in matches(ent.doc))
 
 
 def _denial_of_what_follows(ent: Any) -> bool:
@@ -181,6 +210,11 @@ def _listed_after_denial(kb: KnowledgeBase, ent: Any) -> bool:
         and all(label.endswith("|absent") for label in meanings(before.label_))))
 
 
+def _groups(kb: KnowledgeBase, ent: Any) -> set[str]:
+    return {"context" if label.startswith("medicine=") else kb.findings[_finding(label)].group
+            for label in meanings(ent.label_)}
+
+
 def _finding(label: str) -> str:
     return label.split("|")[0].split("=")[0]
 
@@ -211,6 +245,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands,
         # unless a denial comes right before it ("not strong", "can't walk fine") or the next
         # words take it back ("I can walk ok with a stick")
+        if denial_ended(ent):  # "no weakness until today": it began today
+            return [(label.removesuffix("|absent"), True)] \
+                if NEGATING.search(ent.text.lower()) else []
         if negation_right_before(ent) or taken_back(ent):
             return []
         return [(label.removesuffix("|absent"), False)]
@@ -270,7 +307,7 @@ def _said_of(ent: Any) -> str | None:
     None for the person checking. A bed partner does not count: "my wife says I kick" is about
     me, and a partner's illness is not family history."""
     doc, whose = ent.doc, None
-    for modifier in ent._.modifiers:
+    for modifier in [*ent._.modifiers, *_subject_carried_on(ent)]:
         if modifier.category != "FAMILY":
             continue
         start, end = modifier.modifier_span
@@ -284,6 +321,30 @@ def _said_of(ent: Any) -> str | None:
         else:
             whose = "relative"
     return whose
+
+
+SAME_SUBJECT_VERBS = {"had", "has", "have", "was", "is", "gets", "got", "keeps", "kept",
+                      "started", "went", "goes", "takes", "took", "lost", "suffers", "suffered",
+                      "then", "also", "now"}
+FIRST_PERSON = {"i", "i'm", "im", "i've", "ive", "my", "me", "myself", "mine", "i'd"}
+
+
+def _subject_carried_on(ent: Any) -> list[Any]:
+    """Someone else's statement that goes on after "and" with no new subject: "my neighbour has
+    epilepsy and had a fit" (the fit is the neighbour's); ConText ends its scope at "and"."""
+    doc, sent = ent.doc, ent.sent
+    carried = []
+    for modifier in doc._.context_graph.modifiers:
+        start, end = modifier.modifier_span
+        if modifier.category != "FAMILY" or not sent.start <= start or end > ent.start:
+            continue
+        between = doc[end:ent.start]
+        if any(t.lower_ in FIRST_PERSON for t in between):
+            continue
+        if any(t.lower_ == "and" and t.i + 1 < len(doc) and doc[t.i + 1].lower_
+               in SAME_SUBJECT_VERBS for t in between):
+            carried.append(modifier)
+    return carried
 
 
 def _has_true(mentions: list[tuple[Any, str, bool]]) -> bool:

@@ -58,20 +58,66 @@ def word_key(word: str) -> str:
     return lower
 
 
-def use_word_keys(nlp: Any) -> None:
+def use_word_keys(nlp: Any, correct: Callable[[str], str | None] | None = None) -> None:
     """Make every word's NORM (what the matchers compare, see build_pipeline) its word_key, keeping
-    spaCy's own norms for contractions ("n't" -> "not") and punctuation."""
+    spaCy's own norms for contractions ("n't" -> "not") and punctuation; `correct` gives the key
+    of the word a misspelt one stands for (text/typos.py), or None."""
     from spacy.attrs import NORM
 
     spacy_norm: Callable[[str], str] = nlp.vocab.lex_attr_getters[NORM]
 
     def norm(text: str) -> str:
         spacy_says = spacy_norm(text)
-        return word_key(text) if spacy_says == text.lower() else spacy_says
+        if spacy_says != text.lower():
+            return spacy_says
+        if text.lower() in TEXT_SPEAK:
+            return word_key(TEXT_SPEAK[text.lower()])
+        return (correct(text) if correct else None) or word_key(text)
 
     nlp.vocab.lex_attr_getters = {**nlp.vocab.lex_attr_getters, NORM: norm}
+    for written in NEGATIVE_CONTRACTIONS:
+        for form in {written, written.capitalize(), written.upper()}:
+            nlp.tokenizer.add_special_case(form, _split_negative(form))
     for lexeme in nlp.vocab:  # words spaCy made before, from its tokenizer exceptions
         lexeme.norm_ = norm(lexeme.orth_)
+
+
+# text-speak and shorthand, read as the word meant
+TEXT_SPEAK = {
+    "nite": "night", "nites": "nights", "tonite": "tonight", "tho": "though", "altho": "although",
+    "thru": "through", "cuz": "because", "coz": "because", "cos": "because", "bc": "because",
+    "bcos": "because", "bcoz": "because", "becuz": "because", "becoz": "because",
+    "abt": "about", "b4": "before", "u": "you", "ur": "your", "n": "and", "w/": "with",
+    "2day": "today", "tmrw": "tomorrow", "ppl": "people", "hubby": "husband", "wifey": "wife",
+    "bf": "boyfriend", "gf": "girlfriend", "dr": "doctor", "gp": "doctor", "v": "very",
+    "rly": "really", "realy": "really", "probs": "problems", "prob": "problem",
+    "w": "with", "wiv": "with", "nothin": "nothing", "nuthin": "nothing", "nowt": "nothing",
+    "summat": "something", "sumthin": "something", "somethin": "something", "lil": "little",
+    "sorta": "sort", "kinda": "kind", "gonna": "going", "wanna": "want", "gotta": "got",
+    "every1": "everyone", "any1": "anyone", "some1": "someone", "no1": "nobody",
+    "nah": "no", "naw": "no", "nope": "no", "yeah": "yes", "yep": "yes", "yup": "yes",
+}
+# negative contractions written without their apostrophe, or misspelt, split as spaCy splits
+# "dont": (the part before, its norm)
+NEGATIVE_CONTRACTIONS = {
+    "dosnt": ("dos", "does"), "dosent": ("dos", "does"), "doesent": ("does", "does"),
+    "dint": ("di", "do"), "didint": ("didi", "do"), "havnt": ("hav", "have"),
+    "hvnt": ("hv", "have"), "hvent": ("hv", "have"), "dnt": ("d", "do"), "cnt": ("c", "can"),
+    "cannt": ("can", "can"), "hasent": ("has", "has"), "wasent": ("was", "was"),
+    "isent": ("is", "is"), "didnot": ("did", "do"), "donot": ("do", "do"),
+    "do'nt": ("do", "do"), "does'nt": ("does", "does"), "did'nt": ("did", "do"),
+    "is'nt": ("is", "is"), "was'nt": ("was", "was"), "have'nt": ("have", "have"),
+    "has'nt": ("has", "has"), "could'nt": ("could", "could"), "would'nt": ("would", "would"),
+    "are'nt": ("are", "are"), "were'nt": ("were", "were"), "had'nt": ("had", "have"),
+    "ca'nt": ("ca", "can"), "wo'nt": ("wo", "will"),
+}
+
+
+def _split_negative(written: str) -> list[dict[Any, str]]:
+    from spacy.attrs import NORM, ORTH
+
+    before, meant = NEGATIVE_CONTRACTIONS[written.lower()]
+    return [{ORTH: written[:len(before)], NORM: meant}, {ORTH: written[len(before):], NORM: "not"}]
 
 
 # British and American spellings (and a few common variants) of words people use about symptoms
@@ -97,14 +143,48 @@ _CONTRACTION = re.compile(r"\b(i'm|i've|it's|he's|she's|that's|there's|what's|yo
                           r"you've|they've|we've)\b")
 
 
+# words that strengthen or soften what follows a linking verb: "periods are very heavy", "legs
+# feel so weak", "speech is a bit slurred", "heart is still racing"
+INTENSIFIERS = ("very", "really", "so", "super", "quite", "pretty", "extremely", "incredibly",
+                "a bit", "a little", "slightly", "kind of", "sort of", "kinda", "totally",
+                "completely", "still", "now", "always", "also", "too", "more", "a lot",
+                "really really", "so so", "v", "rly", "soo", "sooo")
+_LINKING = re.compile(r"(?:\b(?:is|are|was|were|am|i'm|im|feel|feels|felt|feeling|seem|seems|"
+                      r"look|looks|get|gets|got|getting|go|goes|went|gone|been)|'s|'re) (?=[a-z])"
+                      r"(?!(?:not|no|n't|never)\b)")
+
+
+_IS_AFTER_NOUN = re.compile(r"^((?:my |the |his |her )?[a-z]{3,}) is ")
+
+
 def phrase_variants(phrase: str) -> Iterator[str]:
-    """Other ways of writing `phrase`: the other spelling of each word, and "i'm" as "im"."""
+    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "is" after
+    a noun as "'s" ("speech's slurred"), and a word that strengthens or softens after its linking
+    verb ("periods are very heavy")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
     if swapped != lower:
         yield swapped
-    for form in {lower, swapped}:
+    forms = {lower, swapped}
+    for form in list(forms):
         bare = _CONTRACTION.sub(lambda m: m.group(0).replace("'", ""), form)
         if bare != form:
+            forms.add(bare)
             yield bare
+    for form in list(forms):
+        short = _IS_AFTER_NOUN.sub(r"\1's ", form, count=1)  # "heart is racing": "heart's racing"
+        if short != form:
+            forms.add(short)
+            yield short
+    for form in forms:
+        yield from _intensified(form)
+
+
+def _intensified(phrase: str) -> Iterator[str]:
+    """The phrase with each intensifier after its first linking verb, if it has one mid-phrase."""
+    link = _LINKING.search(phrase)
+    if link is None or link.start() == 0:
+        return
+    for word in INTENSIFIERS:
+        yield f"{phrase[:link.end()]}{word} {phrase[link.end():]}"

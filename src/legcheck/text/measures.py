@@ -1,0 +1,52 @@
+"""Yes/no findings stated as a measure, a test result or an effort: weight lost in kilos, pounds
+or stone ("lost 3kg without trying", "down half a stone"), iron or ferritin that came back low
+("my ferritin came back low (15)", "they tested my iron and it was low"), and a hard effort named
+by its size ("a brutal leg workout", "after my 10k", "ran 20 miles"). A result called normal or
+"not low" says nothing here (the phrases' `absent` entries deny it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from legcheck.text.numbers import Quantity
+
+_AMOUNT = (r"(?:about |around |nearly |almost |over |like |roughly |maybe |a good )?"
+           r"(?:\d+(?:\.\d+)?|a|half a|a half|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"a couple of|a few|several)\s*-?\s*")
+_WEIGHT_LOST = re.compile(
+    rf"\b(?:lost|dropped|shed|down|losing|dropping)\s+{_AMOUNT}"
+    r"(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|stone|st)\b"
+    r"(?!\s+(?:of (?:muscle|fat|water)|at the|on the|betting|gambling))"
+    r"|\b(?:clothes|trousers|jeans) (?:are|feel) (?:loose|baggy|hanging off)")
+_IRON_LOW = re.compile(
+    r"\b(?:iron|ferritin|haemoglobin|hemoglobin|hb|iron stores|iron levels?)\b"
+    r"[^.;!?\n]{0,40}?\b(?:came back|was|were|is|are|it was|it's|its|showed|being|been|a bit|"
+    r"quite|very|really|too|slightly)?\s*(?<!not )(?<!n't )(?:low|deficient|on the low side|"
+    r"borderline low|below normal|under range)\b")
+
+
+_HARD = (r"(?:brutal|hard|heavy|intense|tough|killer|big|long|huge|massive|gruell?ing|crazy|"
+         r"insane|punishing|exhausting|first|extra|double)")
+_EFFORT = (r"(?:leg |cardio |gym |hiit |spin |circuit |weights |strength )?(?:workouts?|sessions?|"
+           r"runs?|rides?|hikes?|training|class|classes|games?|matches?|swims?|climbs?)")
+_DISTANCE = (r"\d+(?:\.\d+)?\s*(?:k|km|kms|kilometres|kilometers|miles?|mi)\b|(?:half )?marathon|"
+             r"triathlon|ultra|race")
+_HARD_EXERCISE = re.compile(
+    rf"\b{_HARD}\s+{_EFFORT}\b"
+    rf"|\b(?:after|since|did|ran|run|running|finished|completed|cycled|rode|walked|hiked|swam)\s+"
+    rf"(?:my |a |the |an |about |over |nearly )?(?:first |long |)(?:{_DISTANCE})"
+    r"|\b(?:worked out|trained|exercised|ran|cycled) (?:really |very |extra )?hard\b")
+
+
+def read_measures(text: str, today: date) -> Iterator[Quantity]:
+    weight = _WEIGHT_LOST.search(text)
+    if weight:
+        yield Quantity("weight_loss", True, weight.group(0).strip())
+    effort = _HARD_EXERCISE.search(text)
+    if effort:
+        yield Quantity("hard_exercise", True, effort.group(0).strip())
+    iron = _IRON_LOW.search(text)
+    if iron and not re.search(r"\b(?:not|n't|never)\b", iron.group(0)):
+        yield Quantity("low_iron", True, iron.group(0).strip())

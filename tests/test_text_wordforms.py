@@ -1,0 +1,61 @@
+"""Word forms read as one (src/legcheck/text/wordforms.py): a word that strengthens or softens
+inside a phrase ("periods are very heavy"), and the trap: a denial there is not one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+@pytest.mark.parametrize(("text", "finding", "value"), [
+    ("my periods are very heavy", "heavy_periods", True),
+    ("my heart is really racing", "palpitations", True),
+    ("speech is a bit slurred", "slurred_speech", True),
+    ("breathing is very hard", "trouble_breathing", True),
+    ("my balance is still fine", "trouble_walking", False),
+    ("my legs are so weak", "weakness_both_legs", True),
+])
+def test_a_word_that_strengthens_or_softens_inside_a_phrase(text: str, finding: str,
+                                                            value: bool) -> None:
+    assert read(text).get(finding) is value
+
+
+def test_a_denial_after_the_linking_verb_is_not_an_intensifier() -> None:
+    assert read("my periods are not heavy").get("heavy_periods") is not True
+    assert read("my speech is not slurred").get("slurred_speech") is not True
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("it dosent hurt", {"painful_cramp": False}),
+    ("my calf twitches but it Did'nt hurt", {"painful_cramp": False}),
+    ("Havnt had any numbness", {"numbness_tingling": False}),
+    ("no weakness n no numbness", {"weakness": False, "numbness_tingling": False}),
+    ("my hubby says i kick all nite", {"partner_sees_kicks": True, "timing": "during_sleep"}),
+    ("no probs with my balance", {"trouble_walking": False}),
+    ("twitching w/o any weakness", {"weakness": False}),
+])
+def test_text_speak_and_misspelt_negatives(text: str, expect: dict) -> None:
+    found = read(text)
+    assert {fid: found.get(fid) for fid in expect} == expect, found
+
+
+def test_a_misspelt_negative_does_not_hide_what_is_said_before_it() -> None:
+    found = read("my leg gave way, it dosent hurt")
+    assert found.get("weakness") is True and found.get("painful_cramp") is False
+
+
+def test_a_time_inside_a_longer_phrase_still_counts() -> None:
+    found = read("wife says I kick in my sleep")
+    assert found.get("partner_sees_kicks") is True and found.get("timing") == "during_sleep"
+    # a place inside a phrase names what the phrase is about, not where the jerks are
+    assert read("I woke with a bitten tongue").get("location") is None
