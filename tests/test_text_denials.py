@@ -189,3 +189,23 @@ def test_normal_taken_back_in_the_same_breath_denies_nothing(text: str, finding:
     """A warning sign wrongly read as absent would hide it from the answer's list of signs still
     to ask about; "normal" that is taken back straight away must not deny it."""
     assert read(text).get(finding) is not False, read(text)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a warning sign after a comma is said, not denied by a "no" before the comma ...
+    ("not numb, face drooping on one side", {"numbness_tingling": False, "face_drooping": True}),
+    ("no numbness, slurred speech since this morning", {"slurred_speech": True}),
+    ("no numbness or tingling, speech slurred", {"numbness_tingling": False,
+                                                 "slurred_speech": True}),
+    ("calf twitching. no pain, face drooping", {"face_drooping": True}),
+    # ... unless the list is plainly one of denied things, joined by or / nor
+    ("no weakness, numbness or slurred speech", {"weakness": False, "slurred_speech": False}),
+    ("no numbness, weakness or pain", {"numbness_tingling": False, "weakness": False}),
+    ("no numbness, no weakness", {"numbness_tingling": False, "weakness": False}),
+    ("no fever, no confusion, no weakness; calf twitching for a week",
+     {"fever": False, "confusion": False, "weakness": False}),
+    # symptoms that are not warning signs keep the plain list reading
+    ("no weakness, numbness", {"weakness": False, "numbness_tingling": False}),
+])
+def test_a_warning_sign_past_a_comma(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -165,12 +165,46 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     whose = _said_of(ent)
     negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
         and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
+    if negated and _warning_sign_past_a_comma(kb, ent):
+        negated = False  # "no numbness, slurred speech since this morning": said, not denied
     if negated and _inside_another(ent):
         return None  # "no weakness or numbness on one side" denies one-sided numbness only
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+LIST_OR = {"or", "nor"}
+LIST_BREAKS = {",", ";", "-", "\u2013", "\u2014"}
+
+
+def _warning_sign_past_a_comma(kb: KnowledgeBase, ent: Any) -> bool:
+    """For safety, a warning sign after a comma is not taken as denied by a "no" before the
+    comma unless the list is plainly a list of denied things, joined by "or"/"nor" after the
+    comma or straight after the sign: "no numbness, slurred speech since this morning" and "not
+    numb, face drooping" report the sign; "no weakness, numbness or slurred speech" and "no
+    numbness, weakness or pain" deny it. Only a denial from ConText before the sign is looked
+    at; one said after it ("slurred speech? no") or joined by "and"/"or" stands."""
+    if not ent._.is_negated or not any(
+            kb.findings[fid].warning_sign for label in meanings(ent.label_)
+            if not label.startswith("medicine=") and (fid := _finding(label)) in kb.findings):
+        return False
+    doc = ent.doc
+    denials = [m for m in ent._.modifiers if m.category == "NEGATED_EXISTENCE"]
+    if not denials or any(m.modifier_span[0] >= ent.start for m in denials):
+        return False
+    for denial in denials:
+        between = [token.lower_ for token in doc[denial.modifier_span[1]:ent.start]]
+        breaks = [i for i, word in enumerate(between) if word in LIST_BREAKS]
+        if not breaks or LIST_OR & set(between[breaks[-1]:]):
+            return False  # no comma in between, or "no X, Y or <sign>"
+    following: list[str] = []
+    for token in doc[ent.end:ent.sent.end]:
+        if token.lower_ in LIST_BREAKS or (token.is_sent_end and token.is_punct):
+            break
+        following.append(token.lower_)
+    return not LIST_OR & set(following)  # "no numbness, <sign> or pain" is a list
 
 
 def _inside_another(ent: Any) -> bool:
