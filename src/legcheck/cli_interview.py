@@ -219,11 +219,8 @@ def parse_ticks(question: Question, reply: str) -> list[str]:
 def _record(kb: KnowledgeBase, state: Interview, question: Question, reply: str) -> None:
     finding_id = question.finding
     state.history.append(finding_id)
-    if question.kind == "screen":
-        _record_screen(state, question, reply)
-        return
-    if question.kind == "checklist":
-        _record_checklist(state, question, reply)
+    if question.kind in ("screen", "checklist"):
+        _record_group(state, question, reply)
         return
     if not reply:
         state.skipped.add(finding_id)
@@ -234,27 +231,21 @@ def _record(kb: KnowledgeBase, state: Interview, question: Question, reply: str)
                                                  f"{finding_id}={_plain(value)}")
 
 
-def _record_screen(state: Interview, question: Question, reply: str) -> None:
+def _record_group(state: Interview, question: Question, reply: str) -> None:
+    """A screen's or a checklist's reply: skip (every member skipped), don't know, or what the
+    reply means for each listed member."""
     members = tuple(fid for fid, _ in question.members)
     state.screens[question.finding] = members
     if not reply:
         state.skipped.update(members)
         return
-    added, opened = answer_screen(question, None if reply in _DONT_KNOW else reply)
-    state.opened |= opened
+    dont_know = reply.lower() in _DONT_KNOW
+    if question.kind == "screen":
+        added, opened = answer_screen(question, None if dont_know else reply)
+        state.opened |= opened
+    else:
+        added = answer_checklist(question, None if dont_know else parse_ticks(question, reply))
     for fid, observation in added.items():
-        state.observations[fid] = observation
-        state.answers[fid] = _plain(observation.value)
-
-
-def _record_checklist(state: Interview, question: Question, reply: str) -> None:
-    members = tuple(fid for fid, _ in question.members)
-    state.screens[question.finding] = members
-    if not reply:
-        state.skipped.update(members)
-        return
-    ticked = None if reply.lower() in _DONT_KNOW else parse_ticks(question, reply)
-    for fid, observation in answer_checklist(question, ticked).items():
         state.observations[fid] = observation
         state.answers[fid] = _plain(observation.value)
 
