@@ -392,3 +392,16 @@ def test_holm_adjustment_by_hand():
     # sorted p 0.01, 0.02, 0.04 with m=3: 0.03, max(0.03, 0.04)=0.04, max(0.04, 0.04)=0.04
     assert holm_adjusted([0.04, None, 0.01, 0.02]) == pytest.approx([0.04, None, 0.03, 0.04])
     assert holm_adjusted([0.9, 0.8]) == [1.0, 1.0]
+
+
+@pytest.mark.parametrize(("verdict", "expect"), [
+    ("more frequent", {"getting_worse": (True, "trend: more frequent")}),
+    ("no clear change", {}), ("less frequent", {}), ("not enough data yet", {})])
+def test_the_diary_trend_only_ever_says_getting_worse_yes(verdict: str, expect: dict) -> None:
+    """Counts cannot show episodes getting stronger or spreading, so a flat or falling trend
+    never answers the warning sign "no" for the person."""
+    from types import SimpleNamespace
+
+    from legcheck.diary.findings import _trend
+
+    assert _trend(SimpleNamespace(trend=SimpleNamespace(verdict=verdict))) == expect

@@ -41,10 +41,13 @@ def diary_findings(kb: KnowledgeBase, analysis: DiaryAnalysis, days: Sequence[St
 
 
 def _trend(analysis: DiaryAnalysis) -> dict[str, tuple[Any, str]]:
+    """A rising count says "getting worse"; a flat or falling one says nothing, because the
+    warning sign also covers episodes getting stronger or spreading, which counts cannot show
+    (a warning sign is never answered "no" for the person)."""
     verdict = analysis.trend.verdict
-    if verdict == "not enough data yet":
+    if verdict != "more frequent":
         return {}
-    return {"getting_worse": (verdict == "more frequent", f"trend: {verdict}")}
+    return {"getting_worse": (True, f"trend: {verdict}")}
 
 
 def _kinds_and_timing(analysis: DiaryAnalysis) -> dict[str, tuple[Any, str]]:
