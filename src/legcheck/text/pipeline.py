@@ -90,7 +90,11 @@ PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", 
                    "can't get to sleep", "couldn't sleep", "can't relax", "can't get comfortable",
                    "can't help", "not helping", "no end", "never ending", "never-ending",
                    "not the only", "nothing else", "not a big deal", "not normal",
-                   "doesn't feel normal", "don't know", "didn't know", "not much better"]
+                   "doesn't feel normal", "don't know", "didn't know", "not much better",
+                   # a comparison with the past says the finding is there: "never been this
+                   # confused", "never felt so weak"
+                   "never been this", "never been so", "never been as", "never felt this",
+                   "never felt so", "never felt as", "never had it this", "never had it so"]
 POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afraid of",
             "scared it", "scared that", "scared this", "afraid that", "afraid this",
             "frightened it", "frightened of", "worried this", "terrified it", "petrified",

@@ -288,6 +288,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|denied"):  # "no fits": no known epilepsy; "fits" alone says nothing
         return [(label.removesuffix("|denied"), False)] if negated else []
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
+        if problem_denied(ent) and denial_ended(ent):  # "no problems peeing until yesterday"
+            return [(label.removesuffix("|topic"), True)]
         normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
