@@ -62,6 +62,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--silent-as-no", action="store_true",
                         help="with --interview: the person answers no to yes/no questions the "
                              "case does not mention (a second reading beside don't know)")
+    parser.add_argument("--stop-at-emergency", action="store_true",
+                        help="with --interview: end the interview as soon as the answer is an "
+                             "emergency, as the terminal and the web pages do")
     parser.add_argument("--text", action="store_true",
                         help="score the text reader on eval/text_cases.yaml (or --cases FILE): "
                              "precision, recall and F1 per finding, negation accuracy")
@@ -91,7 +94,8 @@ def main_interview(arguments: argparse.Namespace, cases: list[Any], check: Check
                    findings: int) -> tuple[Metrics, list[CaseResult]]:
     """Score simulated interviews, next to the same cases with every answer given."""
     results, counts = run_interviews(cases, from_text=arguments.from_text,
-                                     silent_as_no=arguments.silent_as_no)
+                                     silent_as_no=arguments.silent_as_no,
+                                     stop_at_emergency=arguments.stop_at_emergency)
     metrics = summarise(results)
     questions = question_summary(counts, findings)
     every = summarise(run_cases(cases, check))

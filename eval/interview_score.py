@@ -14,7 +14,9 @@ The cases list only what their writers thought mattered, so "don't know" for eve
 the cautious reading, and it keeps questions open that a real person would settle. With
 `--silent-as-no` the person instead answers "no" to every yes/no question the case does not
 mention (numbers and choices stay "don't know"): a second reading, reported beside the first,
-never instead of it.
+never instead of it. With `--stop-at-emergency` the interview ends as soon as the answer is an
+emergency, as `legcheck check` in a terminal and the web pages do (the API leaves that to its
+client).
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ class Asked:
 
 
 def simulate(case: Mapping[str, Any], *, from_text: bool = False,
-             silent_as_no: bool = False) -> tuple[dict[str, Any], Asked]:
+             silent_as_no: bool = False, stop_at_emergency: bool = False
+             ) -> tuple[dict[str, Any], Asked]:
     """One interview: the final answer (as JSON) and what was asked."""
     from legcheck.api import default_knowledge, gather
     from legcheck.engine import Observation, parse_answers, run_check
@@ -60,6 +63,8 @@ def simulate(case: Mapping[str, Any], *, from_text: bool = False,
     opened: set[str] = set()
     items = screens = checklists = 0
     while not (step := next_question(kb, observations, opened)).done:
+        if stop_at_emergency and run_check(kb, observations).triage.level == "emergency":
+            break
         items += max(1, len(step.members))
         if step.kind == "screen":
             screens += 1
@@ -108,7 +113,8 @@ def checklist_reply(question: Any, truth: Mapping[str, Any]) -> list[str] | None
 
 
 def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = False,
-                   silent_as_no: bool = False) -> tuple[list[CaseResult], list[Asked]]:
+                   silent_as_no: bool = False, stop_at_emergency: bool = False
+                   ) -> tuple[list[CaseResult], list[Asked]]:
     results, counts = [], []
     for case in cases:
         if from_text and not case.get("text"):
@@ -117,7 +123,8 @@ def run_interviews(cases: Sequence[Mapping[str, Any]], *, from_text: bool = Fals
 
         def check(_: Mapping[str, Any], case: Mapping[str, Any] = case,
                   record: list[Asked] = record) -> Mapping[str, Any]:
-            answer, asked = simulate(case, from_text=from_text, silent_as_no=silent_as_no)
+            answer, asked = simulate(case, from_text=from_text, silent_as_no=silent_as_no,
+                                     stop_at_emergency=stop_at_emergency)
             record.append(asked)
             return answer
 

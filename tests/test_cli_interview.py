@@ -275,3 +275,23 @@ def test_a_checklist_tick_is_yes_and_the_rest_no(listed) -> None:
     assert skipped.answers == {} and skipped.skipped == {"flicker", "cramp"}
     dont_know = run_interview(listed, {}, ask=Script("?", "done").ask, say=print)
     assert dont_know.answers == {"flicker": "unknown", "cramp": "unknown"}
+
+
+def test_an_emergency_stops_the_questions_unless_the_person_goes_back(small) -> None:
+    script = Script("yes", "")
+    interview = run_interview(small, {}, ask=script.ask, say=script.say)
+    assert script.questions() == ["1. [warning sign] face?"]
+    assert any("needs emergency care now" in line for line in script.shown)
+    assert interview.answers == {"face": "yes"} and not interview.stopped_early
+    corrected = Script("yes", "back", "no", "done")
+    interview = run_interview(small, {}, ask=corrected.ask, say=corrected.say)
+    assert [q.split()[-1] for q in corrected.questions()] == ["face?", "face?", "fever?"]
+    assert interview.answers == {"face": "no"}
+
+
+def test_an_emergency_from_the_description_asks_nothing(small) -> None:
+    script = Script("no")
+    interview = run_interview(small, parse_answers(small, {"face": "yes"}), ask=script.ask,
+                              say=script.say)
+    assert script.questions() == [] and interview.answers == {}
+    assert any("needs emergency care now" in line for line in script.shown)

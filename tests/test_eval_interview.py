@@ -61,3 +61,12 @@ def test_main_interview_json(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert data["interview"]["triage_correct"] == 1
     assert data["all_answers"]["triage_correct"] == 1
     assert data["questions"]["answered_median"] == 2  # two checklists, each ticked
+
+
+def test_stop_at_emergency_ends_the_interview_at_the_first_emergency(kb) -> None:
+    stroke = {**CASE, "id": "stroke", "answers": {"face_drooping": True, "slurred_speech": True},
+              "gold": {"triage": "emergency", "condition": "stroke_tia"}}
+    answer, asked = simulate(stroke, stop_at_emergency=True)
+    assert answer["triage"]["level"] == "emergency"
+    full_answer, full = simulate(stroke)
+    assert full_answer["triage"]["level"] == "emergency" and asked.total < full.total

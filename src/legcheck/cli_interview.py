@@ -75,9 +75,23 @@ def run_interview(kb: KnowledgeBase, known: Mapping[str, Observation], *, ask: A
     """Ask until the engine is done or the person stops; `known` is what the text, the answers
     and the diary already told us (never asked again)."""
     state = Interview()
+    if _emergency(kb, known):
+        say(EMERGENCY_STOP)
+        return state
     say(INTRO)
     again: str | None = None
     while True:
+        if again is None and _emergency(kb, {**known, **state.observations}):
+            say(f"\n{EMERGENCY_STOP}")  # as on the web: nothing comes before calling for help
+            try:
+                reply = ask("   Press Enter to see it now (or type back to change your last "
+                            "answer): ").strip().lower()
+            except EOFError:
+                reply = ""
+            if reply not in _BACK or not state.history:
+                return state
+            again = _go_back(state, say)
+            continue
         step = (_question(kb, state, again) if again is not None
                 else next_question(kb, {**known, **state.observations},
                                    state.skipped | state.opened))
@@ -93,6 +107,14 @@ def run_interview(kb: KnowledgeBase, known: Mapping[str, Observation], *, ask: A
             again = _go_back(state, say)
             continue
         _record(kb, state, step, reply)
+
+
+EMERGENCY_STOP = ("What you told us needs emergency care now, so there are no more questions: "
+                  "your answer follows.")
+
+
+def _emergency(kb: KnowledgeBase, observations: Mapping[str, Observation]) -> bool:
+    return run_check(kb, observations).triage.level == "emergency"
 
 
 def guided_check(text: str | None, answers: Mapping[str, Any],
