@@ -48,3 +48,13 @@ def test_calm_answer_opens_with_what_we_understood_then_the_banner() -> None:
 def test_text_is_escaped() -> None:
     html = render_html(check(text="<script>alert(1)</script> my calf twitches, no weakness"))
     assert "<script>" not in html
+
+
+def test_condition_summaries_are_folded_and_still_there() -> None:
+    result = check(answers=CASES["self_care"])
+    html = render_html(result)
+    folded = re.findall(r'<details class="detail"><summary>What this is</summary>'
+                        r'<p class="tone-muted">(.*?)</p></details>', html)
+    shown = [c for c in result.conditions if c.summary.split(".")[0] in html]
+    assert folded and len(folded) == len(shown)
+    assert all(c.summary.split(".")[0] in render_markdown(result) for c in shown)

@@ -47,6 +47,9 @@ def _block(block: Block) -> str:
         text = escape(block.text)
         if block.tone in ("emergency", "urgent"):
             text = f"<strong>{text}</strong>"
+        if block.detail:  # folded, so the answer stays short on a phone
+            return (f'<details class="detail"><summary>What this is</summary>'
+                    f'<p class="tone-{block.tone}">{text}</p></details>')
         return f'<p class="tone-{block.tone}">{text}</p>'
     if isinstance(block, Bullets):
         items = "".join(f"<li>{_linked(item)}</li>" for item in block.items)

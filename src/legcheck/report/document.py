@@ -17,6 +17,7 @@ Tone = Literal["plain", "emergency", "urgent", "routine", "self_care", "muted"]
 class Paragraph:
     text: str
     tone: Tone = "plain"
+    detail: bool = False  # a longer explanation that a web page may fold away
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _likely(result: CheckResult) -> Section:
         "100%). They are not a diagnosis.", tone="muted"))
     for condition in shown_conditions(result.conditions, result.red_flags):
         section.blocks.append(Paragraph(f"{condition.name}: about {percent(condition.likelihood)}"))
-        section.blocks.append(Paragraph(condition.summary, tone="muted"))
+        section.blocks.append(Paragraph(condition.summary, tone="muted", detail=True))
         section.blocks.append(Bullets(_why(condition)))
     return section
 
