@@ -136,8 +136,43 @@ def test_export_import_round_trip_is_lossless(store: DiaryStore, exporter, tmp_p
     exported = exporter(store)
     fresh = DiaryStore(connect(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"), profile="me",
                        timezone_name="Europe/London")
-    import_document(fresh, read_export(exported))
-    assert exporter(fresh) == exported
+    assert import_document(fresh, read_export(exported)) == (2, 1)
+    assert without_ids(read_export(exporter(fresh))) == without_ids(read_export(exported))
+
+
+def without_ids(document: dict) -> dict:
+    """An export's content: every entry without its id (an import gives new ones)."""
+    return {key: [{k: v for k, v in entry.items() if k != "id"} for entry in value]
+            if isinstance(value, list) else value for key, value in document.items()}
+
+
+def test_an_import_gives_new_ids_and_is_refused_when_already_there(store: DiaryStore) -> None:
+    store.add_episode(episode())
+    kept = export_json(store)
+    huge = {"format": "legcheck-diary", "version": 1,
+            "episodes": [{"id": 2_147_483_647, "kind": "cramp", "at": "2026-01-01T00:00:00+00:00"},
+                         {"id": 10**30, "kind": "jerk", "at": "2026-01-02T00:00:00+00:00"},
+                         {"id": True, "kind": "urge", "at": "2026-01-03T00:00:00+00:00"}],
+            "days": [{"id": -5, "day": "2026-01-01", "sleep_hours": 6}],
+            "checks": [{"id": 1.7, "at": "2026-01-02T08:00:00+00:00", "timezone": "UTC",
+                        "knowledge_version": "9", "answers": {}, "result": {}}]}
+    assert import_document(store, huge) == (3, 1)
+    ids = [e.id for e in store.episodes()] + [d.id for d in store.days()] \
+        + [c.id for c in store.checks()]
+    assert max(ids) < 100 and len({e.id for e in store.episodes()}) == 4
+    store.add_episode(episode())  # the ids in the file moved no sequence (PostgreSQL)
+    before = export_json(store)
+    for again in (huge, read_export(kept)):
+        with pytest.raises(InputError, match=r"already holds .* nothing was imported"):
+            import_document(store, again)
+    assert export_json(store) == before
+    partly = {**huge, "episodes": [], "checks": [], "days": [{"day": "2026-01-01"}]}
+    with pytest.raises(InputError, match="day entry for 2026-01-01"):
+        import_document(store, partly)
+    twice = {"format": "legcheck-diary", "days": [{"day": "2025-01-01"}, {"day": "2025-01-01"}]}
+    with pytest.raises(InputError, match=r"days\[1\]\.day: 2025-01-01 is in the file twice"):
+        import_document(store, twice)
+    assert export_json(store) == before
 
 
 def test_checks_are_saved_with_their_input_and_result(store: DiaryStore) -> None:

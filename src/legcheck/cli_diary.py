@@ -282,7 +282,8 @@ def _fhir_text(store: Any) -> str:
 
 def import_(file: Annotated[Path, typer.Argument(help="A JSON, CSV or FHIR export.")],
             db: DB = None) -> None:
-    """Import a diary export; all or nothing."""
+    """Import a diary export; all or nothing (entries get new ids; a file already imported is
+    refused)."""
     from legcheck.diary.transfer import import_document, read_export
 
     try:
