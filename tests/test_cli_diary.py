@@ -109,6 +109,15 @@ def test_export_import_round_trip_through_files(runner, db: list[str], tmp_path:
         assert exported(runner, other) == exported(runner, db)
 
 
+def test_import_file_with_a_byte_order_mark(runner, db: list[str], tmp_path: Path) -> None:
+    marked = tmp_path / "marked.json"
+    marked.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "cramp", '
+                      '"at": "2026-01-01T10:00:00+00:00"}]}', encoding="utf-8-sig")
+    result = run(runner, "import", str(marked), *db)
+    assert result.exit_code == 0, result.output
+    assert [e["kind"] for e in exported(runner, db)["episodes"]] == ["cramp"]
+
+
 def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "twitch"}]}')

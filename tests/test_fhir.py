@@ -187,3 +187,28 @@ def test_cli_export_import_export_is_identical(runner, tmp_path: Path) -> None:
     assert runner.invoke(app, ["import", str(out), *other]).stdout.startswith("Imported 1")
     again = runner.invoke(app, ["export", "--format", "fhir", *other])
     assert again.stdout == out.read_text()
+
+
+def _meta_null(bundle: dict) -> None:
+    bundle["meta"] = None
+
+
+def _entry_without_resource(bundle: dict) -> None:
+    bundle["entry"].append({"fullUrl": "urn:uuid:0b2c1a4e-0000-4000-8000-000000000001"})
+
+
+def _answers_without_identifier(bundle: dict) -> None:
+    bundle["entry"].append({"resource": {"resourceType": "QuestionnaireResponse",
+                                         "status": "completed"}})
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (_meta_null, "not written by legcheck"),
+    (_entry_without_resource, "missing a legcheck element"),
+    (_answers_without_identifier, "missing a legcheck element"),
+])
+def test_a_damaged_bundle_is_one_clear_error(exported: dict, damage, message: str) -> None:
+    damaged = json.loads(dumps(exported))
+    damage(damaged)
+    with pytest.raises(InputError, match=message):
+        document_from_bundle(damaged)

@@ -288,7 +288,7 @@ def import_(file: Annotated[Path, typer.Argument(help="A JSON, CSV or FHIR expor
 
     try:
         try:
-            text = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig")  # a byte order mark is fine
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read {file}: {getattr(error, 'strerror', None) or error}") \
                 from None

@@ -103,7 +103,7 @@ def read_export(text: str) -> dict[str, Any]:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
-            document = json.loads(text)
+            document = json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as error:
             raise InputError(f"the file is not valid JSON (line {error.lineno})") from None
         except RecursionError:
@@ -119,6 +119,11 @@ def read_export(text: str) -> dict[str, Any]:
     if stripped.startswith("type,"):
         return _csv_document(text)
     raise InputError("the file is neither a JSON nor a CSV diary export, nor a FHIR bundle")
+
+
+def _no_constant(name: str) -> None:
+    """NaN and Infinity are not JSON (Python reads them; PostgreSQL refuses to store them)."""
+    raise InputError(f"the file is not valid JSON ({name} is not a JSON number)")
 
 
 def _csv_document(text: str) -> dict[str, Any]:
@@ -148,7 +153,7 @@ def _csv_document(text: str) -> dict[str, Any]:
 
 def _check_cell(cell: str | None, number: int) -> dict[str, Any]:
     try:
-        data = json.loads(cell or "")
+        data = json.loads(cell or "", parse_constant=_no_constant)
     except json.JSONDecodeError:
         raise InputError(f"line {number}: the check column is not valid JSON") from None
     if not isinstance(data, dict):

@@ -17,10 +17,13 @@ _DAY_AND_TIME = re.compile(r"^(today|yesterday|last night)?\s*(\d{1,2})[:.h](\d{
 
 
 def zone(name: str) -> ZoneInfo:
+    if not isinstance(name, str):
+        raise InputError("a time zone must be a name like Europe/London")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"unknown time zone '{name}' (use a name like Europe/London)") from None
+        raise InputError(f"unknown time zone {name[:80]!r} (use a name like Europe/London)") \
+            from None
 
 
 def local_zone_name() -> str:
