@@ -118,6 +118,32 @@ def test_import_file_with_a_byte_order_mark(runner, db: list[str], tmp_path: Pat
     assert [e["kind"] for e in exported(runner, db)["episodes"]] == ["cramp"]
 
 
+def test_stats_leave_out_an_episode_stored_before_1900(runner, db: list[str],
+                                                       tmp_path: Path) -> None:
+    """A diary written before dates were limited may hold a year-1 episode: the statistics and
+    the chart leave it out (it once made a 740,000-day series and a matplotlib error)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from legcheck.cli_diary import open_store
+    from legcheck.diary.models import Day, Episode
+
+    run(runner, "log", "twitch", *db)
+    store = open_store(db[1])
+    with Session(store.engine) as session, session.begin():
+        session.add(Episode(profile_id=store.profile_id, occurred_at=datetime(1, 1, 1, tzinfo=UTC),
+                            timezone="UTC", kind="cramp", created_at=datetime.now(UTC)))
+        session.add(Day(profile_id=store.profile_id, day=datetime(1, 1, 2).date(),
+                        medicines=[], symptoms=[], sleep_hours=3))
+    chart = tmp_path / "chart.png"
+    result = run(runner, "stats", "--format", "json", "--plot", str(chart), *db)
+    assert result.exit_code == 0, result.output
+    frequency = json.loads(result.stdout)["frequency"]
+    assert frequency["first_episode"] >= "1900" and frequency["total_episodes"] == 1
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
 def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "twitch"}]}')
