@@ -166,7 +166,9 @@ def test_episode_list_filters_and_pages(client: TestClient) -> None:
 
 @pytest.mark.parametrize(("params", "message"), [
     ({"since": "last week"}, "since: give a date"), ({"limit": 0}, "limit: Input should be"),
-    ({"offset": -1}, "offset: Input should be")])
+    ({"offset": -1}, "offset: Input should be"),
+    ({"since": "0001-01-01T00:00:00+14:00"}, "since: 0001-01-01T00:00:00+14:00 is out of range"),
+    ({"until": "9999-12-31T23:59:59-12:00"}, "until: 9999-12-31T23:59:59-12:00 is out of range")])
 def test_episode_list_bad_filters(client: TestClient, params: dict, message: str) -> None:
     response = client.get("/api/v1/episodes", params=params)
     assert response.status_code == 422 and message in one_line(response)
