@@ -157,6 +157,11 @@ def test_bad_episode_is_a_readable_error_page(client: TestClient) -> None:
     assert long_ago.status_code == 422 and "is before 1900-01-01" in long_ago.text
 
 
+def test_a_page_number_far_past_the_end_is_an_empty_page(client: TestClient) -> None:
+    response = client.get("/diary", params={"page_number": 10**22})
+    assert response.status_code == 200
+
+
 def test_doctor_report_before_1900_is_a_readable_error_page(client: TestClient) -> None:
     response = client.get("/report/doctor", params={"format": "html", "since": "0001-01-01"})
     assert response.status_code == 422 and "is before 1900-01-01" in response.text
