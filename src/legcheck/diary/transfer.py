@@ -208,8 +208,9 @@ def _refuse_entries_already_there(session: Session, store: DiaryStore,
             if (entry.kind, _utc(entry.at)) in held:
                 _already(f"a {entry.kind} at {entry.at.isoformat()}")
     if days:
+        dates = [d.day for d in days]  # a range, not IN: a long diary has too many to bind
         held_days = set(session.scalars(select(Day.day).where(
-            Day.profile_id == profile, Day.day.in_([d.day for d in days]))))
+            Day.profile_id == profile, Day.day >= min(dates), Day.day <= max(dates))))
         for day in days:
             if day.day in held_days:
                 _already(f"a day entry for {day.day:%Y-%m-%d}")
