@@ -70,6 +70,16 @@ def test_day_context(runner, db: list[str]) -> None:
     (["log", "sneeze"], "kind"),
     (["log", "twitch", "--at", "2099-01-01 10:00"], "in the future"),
     (["log", "twitch", "--at", "whenever"], "cannot read the time"),
+    (["log", "twitch", "--at", "yesterday 25:00"], "cannot read the time"),
+    (["log", "twitch", "--at", "99999999 hours ago"], "is before 1900-01-01"),
+    (["log", "twitch", "--at", "0001-01-01"], "is before 1900-01-01"),
+    (["diary", "edit", "e1", "--at", "1899-12-31 23:00"], "is before 1900-01-01"),
+    (["day", "--date", "0001-01-01"], "is before 1900-01-01"),
+    (["diary", "--days", "100000000"], "--days takes a whole number from 1"),
+    (["diary", "--days", "999999999999999999999"], "--days takes a whole number from 1"),
+    (["report", "--format", "html", "--since", "0001-01-01", "--out", "/nonexistent/r.html"],
+     "--since 0001-01-01 is before 1900-01-01"),
+    (["report", "--until", "0001-01-01", "--out", "/nonexistent/r.pdf"], "is before 1900"),
     (["day", "--stress", "12"], "stress"),
     (["day", "--date", "2099-01-01"], "future"),
     (["day", "--symptom", "sneezing"], "unknown symptom"),
@@ -97,6 +107,41 @@ def test_export_import_round_trip_through_files(runner, db: list[str], tmp_path:
         other = ["--db", f"sqlite:///{tmp_path / f'other-{fmt}.sqlite3'}"]
         assert run(runner, "import", str(out), *other).stdout.startswith("Imported 1 episodes")
         assert exported(runner, other) == exported(runner, db)
+
+
+def test_import_file_with_a_byte_order_mark(runner, db: list[str], tmp_path: Path) -> None:
+    marked = tmp_path / "marked.json"
+    marked.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "cramp", '
+                      '"at": "2026-01-01T10:00:00+00:00"}]}', encoding="utf-8-sig")
+    result = run(runner, "import", str(marked), *db)
+    assert result.exit_code == 0, result.output
+    assert [e["kind"] for e in exported(runner, db)["episodes"]] == ["cramp"]
+
+
+def test_stats_leave_out_an_episode_stored_before_1900(runner, db: list[str],
+                                                       tmp_path: Path) -> None:
+    """A diary written before dates were limited may hold a year-1 episode: the statistics and
+    the chart leave it out (it once made a 740,000-day series and a matplotlib error)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from legcheck.cli_diary import open_store
+    from legcheck.diary.models import Day, Episode
+
+    run(runner, "log", "twitch", *db)
+    store = open_store(db[1])
+    with Session(store.engine) as session, session.begin():
+        session.add(Episode(profile_id=store.profile_id, occurred_at=datetime(1, 1, 1, tzinfo=UTC),
+                            timezone="UTC", kind="cramp", created_at=datetime.now(UTC)))
+        session.add(Day(profile_id=store.profile_id, day=datetime(1, 1, 2).date(),
+                        medicines=[], symptoms=[], sleep_hours=3))
+    chart = tmp_path / "chart.png"
+    result = run(runner, "stats", "--format", "json", "--plot", str(chart), *db)
+    assert result.exit_code == 0, result.output
+    frequency = json.loads(result.stdout)["frequency"]
+    assert frequency["first_episode"] >= "1900" and frequency["total_episodes"] == 1
+    assert chart.read_bytes().startswith(b"\x89PNG")
 
 
 def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:

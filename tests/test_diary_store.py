@@ -5,6 +5,7 @@ import round trips, migrations (including a failed one), and a writer killed mid
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -136,8 +137,43 @@ def test_export_import_round_trip_is_lossless(store: DiaryStore, exporter, tmp_p
     exported = exporter(store)
     fresh = DiaryStore(connect(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"), profile="me",
                        timezone_name="Europe/London")
-    import_document(fresh, read_export(exported))
-    assert exporter(fresh) == exported
+    assert import_document(fresh, read_export(exported)) == (2, 1)
+    assert without_ids(read_export(exporter(fresh))) == without_ids(read_export(exported))
+
+
+def without_ids(document: dict) -> dict:
+    """An export's content: every entry without its id (an import gives new ones)."""
+    return {key: [{k: v for k, v in entry.items() if k != "id"} for entry in value]
+            if isinstance(value, list) else value for key, value in document.items()}
+
+
+def test_an_import_gives_new_ids_and_is_refused_when_already_there(store: DiaryStore) -> None:
+    store.add_episode(episode())
+    kept = export_json(store)
+    huge = {"format": "legcheck-diary", "version": 1,
+            "episodes": [{"id": 2_147_483_647, "kind": "cramp", "at": "2026-01-01T00:00:00+00:00"},
+                         {"id": 10**30, "kind": "jerk", "at": "2026-01-02T00:00:00+00:00"},
+                         {"id": True, "kind": "urge", "at": "2026-01-03T00:00:00+00:00"}],
+            "days": [{"id": -5, "day": "2026-01-01", "sleep_hours": 6}],
+            "checks": [{"id": 1.7, "at": "2026-01-02T08:00:00+00:00", "timezone": "UTC",
+                        "knowledge_version": "9", "answers": {}, "result": {}}]}
+    assert import_document(store, huge) == (3, 1)
+    ids = [e.id for e in store.episodes()] + [d.id for d in store.days()] \
+        + [c.id for c in store.checks()]
+    assert max(ids) < 100 and len({e.id for e in store.episodes()}) == 4
+    store.add_episode(episode())  # the ids in the file moved no sequence (PostgreSQL)
+    before = export_json(store)
+    for again in (huge, read_export(kept)):
+        with pytest.raises(InputError, match=r"already holds .* nothing was imported"):
+            import_document(store, again)
+    assert export_json(store) == before
+    partly = {**huge, "episodes": [], "checks": [], "days": [{"day": "2026-01-01"}]}
+    with pytest.raises(InputError, match="day entry for 2026-01-01"):
+        import_document(store, partly)
+    twice = {"format": "legcheck-diary", "days": [{"day": "2025-01-01"}, {"day": "2025-01-01"}]}
+    with pytest.raises(InputError, match=r"days\[1\]\.day: 2025-01-01 is in the file twice"):
+        import_document(store, twice)
+    assert export_json(store) == before
 
 
 def test_checks_are_saved_with_their_input_and_result(store: DiaryStore) -> None:
@@ -288,3 +324,45 @@ def test_read_one_entry_page_and_update_a_day(store: DiaryStore) -> None:
         other.episode(episode_id=ids[0])
     with pytest.raises(NotFoundError):
         other.update_day(day_id=first, changes={"stress": 1})
+
+
+def one_episode(**changes: object) -> str:
+    item = {"kind": "twitch", "at": "2026-01-01T10:00:00+00:00", "timezone": "UTC", **changes}
+    return json.dumps({"format": "legcheck-diary", "version": 1, "episodes": [item]})
+
+
+def one_check(**changes: object) -> str:
+    item = {"at": "2026-01-01T10:00:00+00:00", "timezone": "UTC", "knowledge_version": "1",
+            "answers": {}, "result": {}, **changes}
+    return json.dumps({"format": "legcheck-diary", "version": 1, "checks": [item]})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (one_episode(timezone=5), r"episodes\[0\]\.timezone: must be a time zone name"),
+    (one_episode(timezone=["Europe/London"]), r"episodes\[0\]\.timezone: must be a time zone"),
+    (one_episode(timezone="Mars/Base"), r"episodes\[0\]\.timezone: unknown time zone 'Mars/Base"),
+    (one_check(timezone=7), r"checks\[0\]\.timezone: must be a time zone name"),
+    (one_episode(at="0001-01-01T00:00:00+14:00"), r"episodes\[0\]\.at: .*before 1900-01-01"),
+    (one_episode(at="1899-12-31T23:00:00+00:00"), r"episodes\[0\]\.at: .*before 1900-01-01"),
+    (one_episode(at="9999-12-31T23:59:59-12:00"), r"episodes\[0\]\.at: .*in the future"),
+    (one_check(at="0001-01-01T00:00:00+14:00"), r"checks\[0\]\.at: .*before 1900-01-01"),
+    (one_check(at="9999-12-31T23:59:59-12:00"), r"checks\[0\]\.at: .*in the future"),
+    (json.dumps({"format": "legcheck-diary", "days": [{"day": "0001-01-01"}]}),
+     r"days\[0\]\.day: .*before 1900-01-01"),
+    ("{" + '"a":{' * 100_000 + "}" * 100_001, "nested too deeply"),
+    ('{"format": "legcheck-diary", "checks": [{"result": {"x": NaN}}]}', "NaN is not a JSON"),
+])
+def test_a_bad_import_is_one_clear_error_and_changes_nothing(store: DiaryStore, text: str,
+                                                             message: str) -> None:
+    store.add_episode(episode())
+    before = export_json(store)
+    with pytest.raises(InputError, match=message):
+        import_document(store, read_export(text))
+    assert export_json(store) == before
+
+
+def test_an_import_reads_a_byte_order_mark_and_any_ids(store: DiaryStore) -> None:
+    for number, entry_id in enumerate((10**30, True, 1.7, -5, "1e400", [1], None), start=1):
+        text = "\ufeff" + one_episode(id=entry_id, at=f"2026-01-{number:02d}T10:00:00+00:00")
+        assert import_document(store, read_export(text)) == (1, 0)
+    assert len({e.id for e in store.episodes()}) == 7

@@ -1,5 +1,6 @@
 """The FHIR R4 export: what the bundle holds, that fhir.resources and the official R4 JSON schema
-accept it, and that export -> import into an empty diary -> export is byte for byte the same."""
+accept it, and that export -> import into an empty diary -> export is byte for byte the same
+(once the ids, which an import gives anew, are counted from 1)."""
 
 from __future__ import annotations
 
@@ -54,8 +55,19 @@ def test_round_trip_is_byte_identical(typical: DiaryStore, exported: dict, kb,
     empty = DiaryStore(connect(f"sqlite:///{tmp_path / 'empty.sqlite3'}"), profile="me",
                        timezone_name="UTC")
     import_document(empty, document_from_bundle(json.loads(text)))
-    assert dumps(bundle(export_document(empty), kb)) == text
-    assert json.loads(export_json(empty)) == json.loads(export_json(typical))  # nothing lost
+    # the import gives new ids (1, 2, ... in the order of the file, in an empty diary)
+    assert dumps(bundle(export_document(empty), kb)) == dumps(
+        bundle(renumbered(export_document(typical)), kb))
+    assert renumbered(json.loads(export_json(empty))) \
+        == renumbered(json.loads(export_json(typical)))  # nothing lost
+
+
+def renumbered(document: dict) -> dict:
+    """The export with each list's ids counted 1, 2, 3... as an import into an empty diary
+    gives them."""
+    return {key: [{**entry, "id": number} for number, entry in enumerate(value, start=1)]
+            if key in ("episodes", "days", "checks") else value
+            for key, value in document.items()}
 
 
 def test_bundle_holds_patient_episodes_days_and_checks(typical: DiaryStore,
@@ -175,3 +187,28 @@ def test_cli_export_import_export_is_identical(runner, tmp_path: Path) -> None:
     assert runner.invoke(app, ["import", str(out), *other]).stdout.startswith("Imported 1")
     again = runner.invoke(app, ["export", "--format", "fhir", *other])
     assert again.stdout == out.read_text()
+
+
+def _meta_null(bundle: dict) -> None:
+    bundle["meta"] = None
+
+
+def _entry_without_resource(bundle: dict) -> None:
+    bundle["entry"].append({"fullUrl": "urn:uuid:0b2c1a4e-0000-4000-8000-000000000001"})
+
+
+def _answers_without_identifier(bundle: dict) -> None:
+    bundle["entry"].append({"resource": {"resourceType": "QuestionnaireResponse",
+                                         "status": "completed"}})
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (_meta_null, "not written by legcheck"),
+    (_entry_without_resource, "missing a legcheck element"),
+    (_answers_without_identifier, "missing a legcheck element"),
+])
+def test_a_damaged_bundle_is_one_clear_error(exported: dict, damage, message: str) -> None:
+    damaged = json.loads(dumps(exported))
+    damage(damaged)
+    with pytest.raises(InputError, match=message):
+        document_from_bundle(damaged)

@@ -118,6 +118,9 @@ def test_episode_defaults_to_now(client: TestClient) -> None:
     ({"kind": "twitch", "intensity": 11}, "intensity: Input should be less than or equal to 10"),
     ({"kind": "twitch", "at": "2099-01-01 10:00"}, "in the future"),
     ({"kind": "twitch", "at": "whenever"}, "cannot read the time"),
+    ({"kind": "twitch", "at": "yesterday 25:00"}, "cannot read the time"),
+    ({"kind": "twitch", "at": "99999999 hours ago"}, "is before 1900-01-01"),
+    ({"kind": "twitch", "at": "0001-01-01"}, "is before 1900-01-01"),
     ({"kind": "twitch", "where": "Left Calf!"}, "where: String should match pattern"),
     ({"intensity": 3}, "kind: Field required"),
 ])
@@ -163,7 +166,9 @@ def test_episode_list_filters_and_pages(client: TestClient) -> None:
 
 @pytest.mark.parametrize(("params", "message"), [
     ({"since": "last week"}, "since: give a date"), ({"limit": 0}, "limit: Input should be"),
-    ({"offset": -1}, "offset: Input should be")])
+    ({"offset": -1}, "offset: Input should be"),
+    ({"since": "0001-01-01T00:00:00+14:00"}, "since: 0001-01-01T00:00:00+14:00 is out of range"),
+    ({"until": "9999-12-31T23:59:59-12:00"}, "until: 9999-12-31T23:59:59-12:00 is out of range")])
 def test_episode_list_bad_filters(client: TestClient, params: dict, message: str) -> None:
     response = client.get("/api/v1/episodes", params=params)
     assert response.status_code == 422 and message in one_line(response)
@@ -191,6 +196,7 @@ def test_day_create_merge_read_update_delete(client: TestClient) -> None:
     ({"stress": 12}, "stress: Input should be less than or equal to 10"),
     ({"day": "2099-01-01"}, "the day is in the future"),
     ({"day": "someday"}, "cannot read the day"),
+    ({"day": "0001-01-01"}, "is before 1900-01-01"),
     ({"symptoms": ["sneezing"]}, "unknown symptom 'sneezing'"),
     ({"caffeine_cups": "lots"}, "caffeine_cups: Input should be a valid number"),
 ])
@@ -292,6 +298,8 @@ def test_doctors_report_as_pdf_and_html(client: TestClient) -> None:
 @pytest.mark.parametrize(("params", "message"), [
     ({"format": "docx"}, "format: String should match pattern"),
     ({"since": "last week"}, "since: give a date like 2026-11-20"),
+    ({"format": "html", "since": "0001-01-01"}, "--since 0001-01-01 is before 1900-01-01"),
+    ({"format": "html", "until": "0001-01-01"}, "--until 0001-01-01 is before 1900-01-01"),
     ({"since": "2026-03-01", "until": "2026-02-01"}, "")])
 def test_doctors_report_bad_input(client: TestClient, params: dict, message: str) -> None:
     response = client.get("/api/v1/report", params=params)

@@ -123,12 +123,32 @@ def test_import_lands_in_the_importers_diary(api: TestClient) -> None:
     alice, bob = signup(api, "alice@example.org"), signup(api, "bob@example.org")
     api.post("/api/v1/episodes", headers=alice, json={"kind": "cramp", "note": "mine"})
     exported = api.get("/api/v1/export", headers=alice, params={"format": "csv"}).text
-    without_ids = re.sub(r"^episode,\d+,", "episode,,", exported, flags=re.MULTILINE)
     imported = api.post("/api/v1/import", headers={**bob, "Content-Type": "text/csv"},
-                        content=without_ids)
+                        content=exported)  # alice's ids, which bob's import does not keep
     assert imported.json() == {"episodes": 1, "days": 0}
-    assert len(api.get("/api/v1/episodes", headers=alice).json()["episodes"]) == 1
-    assert api.get("/api/v1/episodes", headers=bob).json()["episodes"][0]["note"] == "mine"
+    (mine,) = api.get("/api/v1/episodes", headers=alice).json()["episodes"]
+    (copied,) = api.get("/api/v1/episodes", headers=bob).json()["episodes"]
+    assert copied["note"] == "mine" and copied["id"] != mine["id"]
+    again = api.post("/api/v1/import", headers={**bob, "Content-Type": "text/csv"},
+                     content=exported)
+    assert again.status_code == 422 and "already holds a cramp" in again.json()["detail"]
+
+
+def test_an_import_with_huge_ids_does_not_stop_another_account(api: TestClient) -> None:
+    alice, bob = signup(api, "alice@example.org"), signup(api, "bob@example.org")
+    assert api.post("/api/v1/episodes", headers=alice, json={"kind": "twitch"}).status_code == 201
+    document = {"format": "legcheck-diary", "version": 1, "episodes": [
+        {"id": 2_147_483_647, "at": "2026-01-01T00:00:00+00:00", "kind": "twitch"}],
+        "days": [{"id": 2_147_483_647, "day": "2026-01-01"}], "checks": [
+        {"id": 2_147_483_647, "at": "2026-01-01T00:00:00+00:00", "knowledge_version": "1",
+         "answers": {}, "result": {}}]}
+    imported = api.post("/api/v1/import", headers=bob, json=document)
+    assert imported.json() == {"episodes": 1, "days": 1}
+    logged = api.post("/api/v1/episodes", headers=alice, json={"kind": "cramp"})
+    assert logged.status_code == 201, logged.text
+    assert api.post("/api/v1/days", headers=alice, json={"sleep_hours": 7}).status_code == 201
+    assert api.post("/api/v1/episodes", headers=bob, json={"kind": "jerk"}).status_code == 201
+    assert len(api.get("/api/v1/episodes", headers=alice).json()["episodes"]) == 2
 
 
 def test_tokens_by_password_and_wrong_passwords(api: TestClient) -> None:

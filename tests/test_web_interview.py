@@ -256,3 +256,16 @@ def test_api_checklist_is_answered_through_its_members(client: TestClient) -> No
     answered = client.post("/api/v1/interview/next", json={
         "text": TEXT, "answers": {**answers, **dict.fromkeys(members, "no")}}).json()
     assert answered.get("finding") not in (step_["finding"], *members)
+
+
+@pytest.mark.parametrize("action", ["next", "back"])
+def test_a_tampered_screen_field_is_ignored(client: TestClient, action: str) -> None:
+    first = start(client, TEXT).text
+    screen = question_of(first)
+    form = state_of(first)
+    form.update({f"screen:{screen}": ["nonsense,also_nonsense"], "action": [action],
+                 "value": ["none"]})
+    if action == "back":
+        form["asked"] = [screen]
+    response = client.post("/check/next", data=form)
+    assert response.status_code == 200 and "nonsense" not in response.text

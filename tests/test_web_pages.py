@@ -152,6 +152,19 @@ def test_bad_episode_is_a_readable_error_page(client: TestClient) -> None:
     assert response.status_code == 422
     assert "intensity: Input should be less than or equal to 10" in response.text
     assert client.get("/diary/episodes/999/edit").status_code == 404
+    long_ago = post(client, "/diary", "/diary/episodes", {"kind": "twitch",
+                                                         "at": "99999999 hours ago"})
+    assert long_ago.status_code == 422 and "is before 1900-01-01" in long_ago.text
+
+
+def test_a_page_number_far_past_the_end_is_an_empty_page(client: TestClient) -> None:
+    response = client.get("/diary", params={"page_number": 10**22})
+    assert response.status_code == 200
+
+
+def test_doctor_report_before_1900_is_a_readable_error_page(client: TestClient) -> None:
+    response = client.get("/report/doctor", params={"format": "html", "since": "0001-01-01"})
+    assert response.status_code == 422 and "is before 1900-01-01" in response.text
 
 
 def test_day_context_and_statistics(client: TestClient) -> None:

@@ -15,6 +15,7 @@ from legcheck.errors import InputError, LegcheckError
 
 DB = Annotated[str | None, typer.Option("--db", help="Database URL (default: LEGCHECK_DATABASE_URL "
                                                      "or SQLite in your data folder).")]
+MAX_DAYS = 50_000  # back past 1900, the earliest day a diary entry may have
 CAFFEINE_MG_PER_CUP = 95  # a cup of brewed coffee, roughly (FDA: 400 mg is about 4-5 cups)
 
 diary_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
@@ -156,6 +157,8 @@ def diary(ctx: typer.Context, days: Annotated[int, typer.Option(
     if ctx.invoked_subcommand is not None:
         return
     try:
+        if not 1 <= days <= MAX_DAYS:
+            raise InputError(f"--days takes a whole number from 1 to {MAX_DAYS}")
         store = open_store(db)
         since = now_in(store) - timedelta(days=days)
         episodes = store.episodes(since=since, newest_first=True)
@@ -279,12 +282,13 @@ def _fhir_text(store: Any) -> str:
 
 def import_(file: Annotated[Path, typer.Argument(help="A JSON, CSV or FHIR export.")],
             db: DB = None) -> None:
-    """Import a diary export; all or nothing."""
+    """Import a diary export; all or nothing (entries get new ids; a file already imported is
+    refused)."""
     from legcheck.diary.transfer import import_document, read_export
 
     try:
         try:
-            text = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig")  # a byte order mark is fine
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read {file}: {getattr(error, 'strerror', None) or error}") \
                 from None

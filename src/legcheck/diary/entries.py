@@ -13,6 +13,34 @@ from legcheck.errors import InputError
 Kind = Literal["twitch", "jerk", "cramp", "urge"]
 During = Literal["rest", "falling-asleep", "sleep", "exercise", "activity"]
 CLOCK_SKEW = timedelta(minutes=5)  # a phone and a server may disagree by a little
+# The earliest day a diary entry may have: older dates are typing mistakes, and an episode in
+# year 1 made the statistics build a day-by-day series of 740,000 days.
+EARLIEST_DAY = date(1900, 1, 1)
+
+
+def instant_problem(value: datetime) -> str | None:
+    """Why an instant cannot be in the diary (no zone, before 1900, in the future), or None."""
+    if value.tzinfo is None:
+        return "the time needs a time zone"
+    if value.date() < EARLIEST_DAY:  # the day where it happened, as the person said it
+        return f"the time is before {EARLIEST_DAY:%Y-%m-%d}"
+    if value > datetime.now(UTC) + CLOCK_SKEW:
+        return "the time is in the future"
+    return None
+
+
+def day_problem(value: date) -> str | None:
+    """Why a day cannot be in the diary (before 1900, after tomorrow), or None."""
+    if value < EARLIEST_DAY:
+        return f"the day is before {EARLIEST_DAY:%Y-%m-%d}"
+    if value > latest_day():
+        return "the day is in the future"
+    return None
+
+
+def latest_day() -> date:
+    """Tomorrow in UTC: the latest day anyone on Earth can be living today."""
+    return (datetime.now(UTC) + timedelta(days=1)).date()
 
 
 class Entry(BaseModel):
@@ -35,11 +63,10 @@ class EpisodeIn(Entry):
 
     @field_validator("at")
     @classmethod
-    def _aware_and_not_future(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            raise ValueError("the time needs a time zone")
-        if value > datetime.now(UTC) + CLOCK_SKEW:
-            raise ValueError("the time is in the future")
+    def _aware_and_in_range(cls, value: datetime) -> datetime:
+        problem = instant_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
 
@@ -60,9 +87,10 @@ class DayIn(Entry):
 
     @field_validator("day")
     @classmethod
-    def _not_future(cls, value: date) -> date:
-        if value > (datetime.now(UTC) + timedelta(days=1)).date():
-            raise ValueError("the day is in the future")
+    def _in_range(cls, value: date) -> date:
+        problem = day_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
 

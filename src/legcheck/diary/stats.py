@@ -11,6 +11,7 @@ from typing import BinaryIO
 import numpy as np
 
 from legcheck.diary.analysis import DayRecord, DiaryAnalysis, EpisodeColumns, analyse_columns
+from legcheck.diary.entries import EARLIEST_DAY
 from legcheck.diary.store import DiaryStore, StoredDay
 from legcheck.diary.when import zone
 
@@ -20,29 +21,29 @@ def analyse_store(store: DiaryStore, *, today: date, since: date | None = None,
     """Every episode and day entry of the store up to `today` (and from `since`, when given),
     analysed in the person's own time zone. `days` saves reading the day entries again when the
     caller has them (those from `since` on)."""
-    stored_days = store.days(since=since) if days is None else days
+    stored_days = store.days(since=since or EARLIEST_DAY) if days is None else days
     records = [DayRecord(day=d.day, caffeine_cups=d.caffeine_cups, alcohol_units=d.alcohol_units,
                       sleep_hours=d.sleep_hours, stress=d.stress,
                       exercise_minutes=d.exercise_minutes, fluids_litres=d.fluids_litres,
                       medicines=d.medicines, symptoms=d.symptoms)
-            for d in stored_days if d.day <= today]
+            for d in stored_days if EARLIEST_DAY <= d.day <= today]
     return analyse_columns(episode_columns(store, today, since), records, today=today)
 
 
 def episode_columns(store: DiaryStore, today: date, since: date | None = None) -> EpisodeColumns:
-    """Local dates and hours of all episodes at once (pandas converts the time zone in bulk)."""
+    """Local dates and hours of all episodes at once (pandas converts the time zone in bulk).
+    Episodes before 1900 (which a diary written before that limit may hold) are left out: a
+    year-1 episode would make a 740,000-day series."""
     import pandas as pd
 
     person_zone = zone(store.timezone)  # a clear error for an unknown zone before pandas sees it
-    start = (None if since is None else
-             datetime.combine(since, time(), person_zone) - timedelta(days=1))
+    since = max(since or EARLIEST_DAY, EARLIEST_DAY)
+    start = datetime.combine(since, time(), person_zone) - timedelta(days=1)
     times, kinds, durings = store.episode_times(since=start)
     local = pd.DatetimeIndex(times).tz_localize("UTC").tz_convert(store.timezone) \
         .tz_localize(None)
     ordinals = local.to_numpy().astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
-    keep = ordinals <= today.toordinal()
-    if since is not None:
-        keep &= ordinals >= since.toordinal()
+    keep = (ordinals <= today.toordinal()) & (ordinals >= since.toordinal())
     return EpisodeColumns(ordinals=ordinals[keep], hours=local.hour.to_numpy()[keep],
                           kinds=[k for k, kept in zip(kinds, keep, strict=True) if kept],
                           durings=[d for d, kept in zip(durings, keep, strict=True) if kept])

@@ -1,7 +1,8 @@
-"""Export the whole diary as JSON or CSV, and import it back without loss.
+"""Export the whole diary as JSON or CSV, and import it back without loss (every entry gets a
+new id from the database: the ids in a file are not kept).
 
 An import is all or nothing: every entry is checked first, and the entries are written in one
-transaction, so a malformed file changes nothing."""
+transaction, so a malformed file, or one already imported, changes nothing."""
 
 from __future__ import annotations
 
@@ -10,14 +11,21 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, NoReturn
 
-from sqlalchemy import text
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from legcheck.diary.entries import DayIn, EpisodeIn, checked
+from legcheck.diary.entries import (
+    CLOCK_SKEW,
+    EARLIEST_DAY,
+    DayIn,
+    EpisodeIn,
+    checked,
+    instant_problem,
+)
 from legcheck.diary.models import Check, Day, Episode
 from legcheck.diary.store import DiaryStore, StoredCheck, StoredDay, StoredEpisode
 from legcheck.diary.when import zone
@@ -91,12 +99,16 @@ _CHECK_DATA = ("knowledge_version", "text", "answers", "result")
 
 def read_export(text: str) -> dict[str, Any]:
     """A JSON or CSV export, as the JSON document; InputError if it is neither."""
+    text = text.removeprefix("\ufeff")  # a byte order mark, as some editors on Windows write
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
-            document = json.loads(text)
+            document = json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as error:
             raise InputError(f"the file is not valid JSON (line {error.lineno})") from None
+        except RecursionError:
+            raise InputError("the file is not a diary export (its JSON is nested too deeply)") \
+                from None
         if isinstance(document, dict) and document.get("resourceType") == "Bundle":
             from legcheck.report.fhir_read import document_from_bundle
 
@@ -107,6 +119,11 @@ def read_export(text: str) -> dict[str, Any]:
     if stripped.startswith("type,"):
         return _csv_document(text)
     raise InputError("the file is neither a JSON nor a CSV diary export, nor a FHIR bundle")
+
+
+def _no_constant(name: str) -> None:
+    """NaN and Infinity are not JSON (Python reads them; PostgreSQL refuses to store them)."""
+    raise InputError(f"the file is not valid JSON ({name} is not a JSON number)")
 
 
 def _csv_document(text: str) -> dict[str, Any]:
@@ -136,7 +153,7 @@ def _csv_document(text: str) -> dict[str, Any]:
 
 def _check_cell(cell: str | None, number: int) -> dict[str, Any]:
     try:
-        data = json.loads(cell or "")
+        data = json.loads(cell or "", parse_constant=_no_constant)
     except json.JSONDecodeError:
         raise InputError(f"line {number}: the check column is not valid JSON") from None
     if not isinstance(data, dict):
@@ -145,40 +162,90 @@ def _check_cell(cell: str | None, number: int) -> dict[str, Any]:
 
 
 def import_document(store: DiaryStore, document: dict[str, Any]) -> tuple[int, int]:
-    """Check every entry, then write them all in one transaction; returns (episodes, days)."""
+    """Check every entry, then write them all in one transaction; returns (episodes, days).
+
+    The ids in the file are not kept: every entry gets a new id from the database (on a hosted
+    server the ids are shared by every account). An entry equal to one already in this diary (an
+    episode of the same kind at the same instant, a day entry for the same day, a check taken at
+    the same instant) refuses the whole import, so a file imported twice is not counted twice."""
     episodes = [_checked_episode(item, index) for index, item in
                 enumerate(_list(document, "episodes"))]
     days = [_checked_day(item, index) for index, item in enumerate(_list(document, "days"))]
     checks = [_checked_check(item, index) for index, item in
               enumerate(_list(document, "checks"))]
+    _refuse_repeated_days(days)
     try:
         with Session(store.engine) as session, session.begin():
+            _refuse_entries_already_there(session, store, episodes, days, checks)
             _write_all(session, store, episodes, days)
             _write_checks(session, store, checks)
-    except IntegrityError:
-        raise InputError("the diary already holds entries with the ids in this file; nothing was "
-                         "imported (import into an empty diary, or remove the ids)") from None
+    except IntegrityError:  # another import of the same days won the race
+        raise InputError("the diary already holds some of the entries in this file; nothing "
+                         "was imported") from None
     return len(episodes), len(days)
 
 
-def _write_all(session: Session, store: DiaryStore,
-               episodes: list[tuple[int | None, EpisodeIn, str]],
-               days: list[tuple[int | None, DayIn]]) -> None:
-    for entry_id, entry, zone_name in episodes:
-        session.add(Episode(id=entry_id, profile_id=store.profile_id, occurred_at=entry.at,
+def _refuse_repeated_days(days: list[DayIn]) -> None:
+    seen: set[date] = set()
+    for index, day in enumerate(days):
+        if day.day in seen:
+            raise InputError(f"days[{index}].day: {day.day:%Y-%m-%d} is in the file twice")
+        seen.add(day.day)
+
+
+def _refuse_entries_already_there(session: Session, store: DiaryStore,
+                                  episodes: list[tuple[EpisodeIn, str]], days: list[DayIn],
+                                  checks: list[Check]) -> None:
+    """InputError naming the first entry of the file that this diary already holds."""
+    profile = store.profile_id
+    if episodes:
+        instants = [entry.at for entry, _ in episodes]
+        held = {(kind, _utc(at)) for kind, at in session.execute(
+            select(Episode.kind, Episode.occurred_at).where(
+                Episode.profile_id == profile, Episode.occurred_at >= min(instants),
+                Episode.occurred_at <= max(instants)))}
+        for entry, _ in episodes:
+            if (entry.kind, _utc(entry.at)) in held:
+                _already(f"a {entry.kind} at {entry.at.isoformat()}")
+    if days:
+        dates = [d.day for d in days]  # a range, not IN: a long diary has too many to bind
+        held_days = set(session.scalars(select(Day.day).where(
+            Day.profile_id == profile, Day.day >= min(dates), Day.day <= max(dates))))
+        for day in days:
+            if day.day in held_days:
+                _already(f"a day entry for {day.day:%Y-%m-%d}")
+    if checks:
+        times = [row.taken_at for row in checks]
+        held_times = {_utc(at) for at in session.scalars(select(Check.taken_at).where(
+            Check.profile_id == profile, Check.taken_at >= min(times),
+            Check.taken_at <= max(times)))}
+        for row in checks:
+            if _utc(row.taken_at) in held_times:
+                _already(f"a check taken at {row.taken_at.isoformat()}")
+
+
+def _already(what: str) -> NoReturn:
+    raise InputError(f"this diary already holds {what}, which is in the file; nothing was "
+                     f"imported (was the file imported before?)")
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _write_all(session: Session, store: DiaryStore, episodes: list[tuple[EpisodeIn, str]],
+               days: list[DayIn]) -> None:
+    for entry, zone_name in episodes:
+        session.add(Episode(profile_id=store.profile_id, occurred_at=entry.at,
                             timezone=zone_name, kind=entry.kind, location=entry.where,
                             intensity=entry.intensity, during=entry.during,
                             duration_seconds=entry.duration_seconds, note=entry.note,
-                            created_at=datetime.now(entry.at.tzinfo)))
-    for entry_id, day in days:
-        session.add(Day(id=entry_id, profile_id=store.profile_id, day=day.day,
+                            created_at=datetime.now(UTC)))
+    for day in days:
+        session.add(Day(profile_id=store.profile_id, day=day.day,
                         **{name: getattr(day, name) for name in _DAY_VALUES},
                         medicines=list(day.medicines), symptoms=list(day.symptoms)))
     session.flush()
-    if session.get_bind().dialect.name == "postgresql":  # explicit ids do not move sequences
-        for table in ("episodes", "days"):
-            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                 f"GREATEST((SELECT MAX(id) FROM {table}), 1))"))
 
 
 def _write_checks(session: Session, store: DiaryStore, checks: list[Check]) -> None:
@@ -186,20 +253,13 @@ def _write_checks(session: Session, store: DiaryStore, checks: list[Check]) -> N
         row.profile_id = store.profile_id
         session.add(row)
     session.flush()
-    if checks and session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT setval(pg_get_serial_sequence('checks', 'id'), "
-                             "GREATEST((SELECT MAX(id) FROM checks), 1))"))
 
 
 def _checked_check(item: Any, index: int) -> Check:
     where = f"checks[{index}]"
     if not isinstance(item, dict):
         raise InputError(f"{where}: must be an object")
-    zone_name = item.get("timezone") or "UTC"
-    try:
-        at = datetime.fromisoformat(str(item.get("at"))).astimezone(zone(zone_name))
-    except ValueError:
-        raise InputError(f"{where}.at: not a date and time") from None
+    zone_name, at = _instant(where, item)
     answers, result = item.get("answers"), item.get("result")
     if not isinstance(answers, dict) or not isinstance(result, dict):
         raise InputError(f"{where}: answers and result must be objects")
@@ -209,8 +269,30 @@ def _checked_check(item: Any, index: int) -> Check:
     body = item.get("text")
     if body is not None and not isinstance(body, str):
         raise InputError(f"{where}.text: must be text")
-    return Check(id=_id(item, index), taken_at=at, timezone=zone_name,
-                 knowledge_version=version, text=body, answers=answers, result=result)
+    return Check(taken_at=at, timezone=zone_name, knowledge_version=version, text=body,
+                 answers=answers, result=result)
+
+
+def _instant(where: str, item: dict[str, Any]) -> tuple[str, datetime]:
+    """The entry's zone name and its `at` in that zone (a time without an offset is read in it).
+    """
+    zone_name = item.get("timezone") or "UTC"
+    if not isinstance(zone_name, str):
+        raise InputError(f"{where}.timezone: must be a time zone name like Europe/London")
+    try:
+        local = zone(zone_name)
+    except InputError as error:
+        raise InputError(f"{where}.timezone: {error}") from None
+    try:
+        at = datetime.fromisoformat(str(item.get("at")))
+    except ValueError:
+        raise InputError(f"{where}.at: not a date and time") from None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=local)
+    if at.date() < EARLIEST_DAY or at > datetime.now(UTC) + CLOCK_SKEW:
+        problem = instant_problem(at)  # before converting: year 1 or 9999 may not convert
+        raise InputError(f"{where}.at: {problem}")
+    return zone_name, at.astimezone(local)
 
 
 _DAY_VALUES = ("caffeine_cups", "alcohol_units", "sleep_hours", "stress", "exercise_minutes",
@@ -224,20 +306,18 @@ def _list(document: dict[str, Any], key: str) -> Iterable[Any]:
     return value
 
 
-def _checked_episode(item: Any, index: int) -> tuple[int | None, EpisodeIn, str]:
+def _checked_episode(item: Any, index: int) -> tuple[EpisodeIn, str]:
+    """The episode and the zone it was logged in; its id, if any, is not kept."""
+    where = f"episodes[{index}]"
     if not isinstance(item, dict):
-        raise InputError(f"episodes[{index}]: must be an object")
+        raise InputError(f"{where}: must be an object")
     data = {k: v for k, v in item.items() if k not in ("id", "timezone")}
-    zone_name = item.get("timezone") or "UTC"
-    try:
-        at = datetime.fromisoformat(str(data.get("at"))).astimezone(zone(zone_name))
-    except ValueError:
-        raise InputError(f"episodes[{index}].at: not a date and time") from None
-    entry = _prefixed(f"episodes[{index}]", EpisodeIn, {**data, "at": at})
-    return _id(item, index), entry, zone_name
+    zone_name, at = _instant(where, item)
+    return _prefixed(where, EpisodeIn, {**data, "at": at}), zone_name
 
 
-def _checked_day(item: Any, index: int) -> tuple[int | None, DayIn]:
+def _checked_day(item: Any, index: int) -> DayIn:
+    """The day entry; its id, if any, is not kept."""
     if not isinstance(item, dict):
         raise InputError(f"days[{index}]: must be an object")
     data = {k: v for k, v in item.items() if k != "id"}
@@ -245,7 +325,7 @@ def _checked_day(item: Any, index: int) -> tuple[int | None, DayIn]:
         data["day"] = date.fromisoformat(str(data.get("day")))
     except ValueError:
         raise InputError(f"days[{index}].day: not a date") from None
-    return _id(item, index), _prefixed(f"days[{index}]", DayIn, data)
+    return _prefixed(f"days[{index}]", DayIn, data)
 
 
 def _prefixed(where: str, model: Any, data: dict[str, Any]) -> Any:
@@ -253,13 +333,3 @@ def _prefixed(where: str, model: Any, data: dict[str, Any]) -> Any:
         return checked(model, data)
     except InputError as error:
         raise InputError(f"{where}.{error}") from None
-
-
-def _id(item: dict[str, Any], index: int) -> int | None:
-    raw = item.get("id")
-    if raw in (None, ""):
-        return None
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        raise InputError(f"entry {index}: id must be a whole number") from None

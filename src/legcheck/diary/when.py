@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from legcheck.diary.entries import CLOCK_SKEW, EARLIEST_DAY
 from legcheck.errors import InputError
 
 _RELATIVE = re.compile(r"^(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\s+ago$")
@@ -16,10 +17,13 @@ _DAY_AND_TIME = re.compile(r"^(today|yesterday|last night)?\s*(\d{1,2})[:.h](\d{
 
 
 def zone(name: str) -> ZoneInfo:
+    if not isinstance(name, str):
+        raise InputError("a time zone must be a name like Europe/London")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"unknown time zone '{name}' (use a name like Europe/London)") from None
+        raise InputError(f"unknown time zone {name[:80]!r} (use a name like Europe/London)") \
+            from None
 
 
 def local_zone_name() -> str:
@@ -35,12 +39,17 @@ def local_zone_name() -> str:
 def parse_when(text: str, *, now: datetime) -> datetime:
     """An aware datetime in `now`'s zone, or InputError with a one-line reason."""
     said = " ".join(text.strip().lower().split())
-    moment = _parse(said, now)
+    try:
+        moment = _parse(said, now)
+    except OverflowError:  # "99999999 hours ago": before year 1
+        raise InputError(f"the time '{text}' is before {EARLIEST_DAY:%Y-%m-%d}") from None
     if moment is None:
         raise InputError(f"cannot read the time '{text}' (try 'now', 'yesterday 22:30', "
                          f"'2 hours ago' or '2026-11-20 21:15')")
-    if moment > now + timedelta(minutes=5):
+    if moment > now + CLOCK_SKEW:
         raise InputError(f"the time '{text}' is in the future")
+    if moment.date() < EARLIEST_DAY:
+        raise InputError(f"the time '{text}' is before {EARLIEST_DAY:%Y-%m-%d}")
     return moment
 
 
@@ -55,7 +64,10 @@ def _parse(said: str, now: datetime) -> datetime | None:
     day_time = _DAY_AND_TIME.match(said)
     if day_time:
         offset = 0 if day_time.group(1) in (None, "today") else 1
-        clock = time(int(day_time.group(2)) % 24, int(day_time.group(3)) % 60)
+        hour, minute = int(day_time.group(2)), int(day_time.group(3))
+        if hour > 23 or minute > 59:
+            return None  # "25:00" is a typing mistake, not 01:00
+        clock = time(hour, minute)
         return datetime.combine(now.date() - timedelta(days=offset), clock, now.tzinfo)
     try:
         parsed = datetime.fromisoformat(said.replace(" ", "T"))
@@ -71,7 +83,10 @@ def parse_day(text: str, *, today: date) -> date:
     if said == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(said)
+        day = date.fromisoformat(said)
     except ValueError:
         raise InputError(f"cannot read the day '{text}' (try 'today', 'yesterday' or "
                          f"'2026-11-20')") from None
+    if day < EARLIEST_DAY:
+        raise InputError(f"the day '{text}' is before {EARLIEST_DAY:%Y-%m-%d}")
+    return day

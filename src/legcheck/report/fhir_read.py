@@ -23,23 +23,24 @@ from legcheck.report.fhir import (
 def document_from_bundle(bundle: dict[str, Any]) -> dict[str, Any]:
     """The legcheck-diary document held in a bundle; InputError when it is not one of ours."""
     _validate(bundle)
-    tags = bundle.get("meta", {}).get("tag", [])
-    if not any(t.get("system") == VERSION_TAG and t.get("code") == FHIR_VERSION for t in tags):
+    tags = (bundle.get("meta") or {}).get("tag") or []
+    if not any(isinstance(t, dict) and t.get("system") == VERSION_TAG
+               and t.get("code") == FHIR_VERSION for t in tags):
         raise InputError(f"the FHIR bundle was not written by legcheck for FHIR {FHIR_VERSION}")
-    resources = [entry["resource"] for entry in bundle.get("entry", [])]
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for resource in resources:
-        by_type.setdefault(resource["resourceType"], []).append(resource)
-    patients = by_type.get("Patient", [])
-    answers = {r["identifier"]["value"]: r for r in by_type.get("QuestionnaireResponse", [])}
-    try:
+    try:  # past this point every element is one legcheck wrote, or the bundle is refused
+        resources = [entry["resource"] for entry in bundle.get("entry") or []]
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for resource in resources:
+            by_type.setdefault(resource["resourceType"], []).append(resource)
+        patients = by_type.get("Patient", [])
+        answers = {r["identifier"]["value"]: r for r in by_type.get("QuestionnaireResponse", [])}
         observations = by_type.get("Observation", [])
         return {"format": FORMAT, "version": VERSION,
                 "timezone": _extension(patients[0], "timezone") if patients else "UTC",
                 "episodes": [_episode(o) for o in observations if _kind(o) == "episode-kind"],
                 "days": [_day(o) for o in observations if _kind(o) == "day"],
                 "checks": [_check(r, answers) for r in by_type.get("RiskAssessment", [])]}
-    except (KeyError, IndexError, TypeError, ValueError) as error:
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, StopIteration) as error:
         raise InputError(f"the FHIR bundle is missing a legcheck element ({error})") from None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from legcheck.diary.entries import EARLIEST_DAY
 from legcheck.diary.store import DiaryStore
 from legcheck.diary.when import zone
 from legcheck.errors import InputError
@@ -17,6 +18,9 @@ DEFAULT_DAYS = 90
 
 def report_period(since: date | None, until: date | None, *, today: date) -> tuple[date, date]:
     """The period covered, both days included: by default the last 90 days to today."""
+    for name, day in (("--since", since), ("--until", until)):
+        if day is not None and day < EARLIEST_DAY:
+            raise InputError(f"{name} {day} is before {EARLIEST_DAY:%Y-%m-%d}")
     until = until or today
     since = since or until - timedelta(days=DEFAULT_DAYS - 1)
     if since > until:

@@ -4,7 +4,7 @@ Kept apart from the routes so that both interfaces accept exactly the same input
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from legcheck.api import default_knowledge
@@ -65,7 +65,12 @@ def moment(text: str | None, name: str, timezone_name: str) -> datetime | None:
         parsed = datetime.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"{name}: give a date (2026-11-20) or a date and time") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone(timezone_name))
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=zone(timezone_name))
+    try:
+        parsed.astimezone(UTC)  # how the database compares it; year 1 at +14:00 is not a time
+    except OverflowError:
+        raise InputError(f"{name}: {text.strip()} is out of range") from None
+    return parsed
 
 
 def save_check(access: DiaryAccess, text: str | None, answers: dict[str, str]) -> int:

@@ -61,7 +61,9 @@ def day_form_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/diary", response_class=HTMLResponse)
 def diary(request: Request, page_number: int = 1) -> Response:
-    return page(request, "diary.html", diary_context(page_access(request), max(page_number, 1)))
+    last_page = 2**31 // PAGE_SIZE  # past it the offset is beyond what a database counts
+    return page(request, "diary.html", diary_context(page_access(request),
+                                                     min(max(page_number, 1), last_page)))
 
 
 def diary_context(access: Any, page_number: int) -> dict[str, Any]:

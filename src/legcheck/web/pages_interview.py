@@ -84,6 +84,7 @@ def _step(request: Request, flow: Flow, action: str, asked_now: str | None,
     from legcheck.api import default_knowledge, gather
 
     kb = default_knowledge()
+    flow.screens = _listed_members(kb, flow.screens)
     if action == "done":
         return answer_page(request, flow.text, flow.answers)
     if action == "back" and flow.asked:
@@ -102,6 +103,17 @@ def _step(request: Request, flow: Flow, action: str, asked_now: str | None,
     if step.done or level == "emergency":  # an emergency is said at once, not after questions
         return answer_page(request, flow.text, flow.answers)
     return _question_page(request, flow, step, level=level)
+
+
+def _listed_members(kb: KnowledgeBase, screens: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The `screen:` fields come back from the browser: keep only screens and checklists of the
+    knowledge base and, in each, only findings that belong to it (a stale or tampered field
+    must not reach the engine)."""
+    groups = {**kb.screens, **kb.checklists}
+    kept = {question_id: [m for m in members if m in groups[question_id].findings
+                          and m in kb.findings]
+            for question_id, members in screens.items() if question_id in groups}
+    return {question_id: members for question_id, members in kept.items() if members}
 
 
 def _question(kb: KnowledgeBase, flow: Flow, question_id: str, members: list[str]) -> Question:
