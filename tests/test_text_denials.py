@@ -209,3 +209,9 @@ def test_normal_taken_back_in_the_same_breath_denies_nothing(text: str, finding:
 ])
 def test_a_warning_sign_past_a_comma(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+def test_a_though_that_ends_the_clause_takes_nothing_back() -> None:
+    assert read("Got a cold, no temperature though.").get("fever") is False
+    assert read("walking is fine though.").get("trouble_walking") is False
+    assert read("walking is fine though slower than before").get("trouble_walking") is None
