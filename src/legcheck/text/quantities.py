@@ -169,6 +169,9 @@ _NO_ALCOHOL = re.compile(
     r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
     r"booze|a drop))(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|"
     r"caffeine|energy|as much|more|less))(?:\s+(?:alcohol|at all|booze))?|teetotal|tee-?total|"
+    r"(?:haven'?t|have not|hasn'?t|has not|not) (?:touched|had) (?:a (?:drop|drink)|alcohol|"
+    r"any alcohol|booze)(?: since)?(?=\s*(?:$|[.,;!]))|no longer drinks?|"
+    r"(?:don'?t|do not|doesn'?t) drink (?:any ?more|now)|"
     r"non-?drinker|no alcohol|alcohol[- ]free|sober)\b")
 _NO_CAFFEINE = re.compile(
     r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
@@ -270,9 +273,13 @@ _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pin
 
 
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
+    """Stopping drinking: recent (yes), or months or years ago, which is not recent (no)."""
     match = _STOPPED.search(text)
-    if match and not re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b",
-                               text[match.end():match.end() + 40]):
-        yield Quantity("stopped_alcohol_recently", True, match.group(0).strip())
+    if match:
+        long_ago = re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b|"
+                             r"\b(?:in|back in) (?:19|20)\d\d\b",
+                             text[match.end():match.end() + 40])
+        yield Quantity("stopped_alcohol_recently", not long_ago, match.group(0).strip(),
+                       overrides=bool(long_ago))
 
 

@@ -108,9 +108,11 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         for finding_id, value in outcome:
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
     for quantity in read_quantities(text, today):
-        if quantity.finding in found and kb.findings[quantity.finding].type == "boolean":
+        if quantity.finding in found and kb.findings[quantity.finding].type == "boolean" \
+                and not quantity.overrides:
             continue  # "I haven't stopped drinking": the phrase, read with its negation, stands
-        if quantity.finding not in found or not _has_value(found[quantity.finding]):
+        if quantity.finding not in found or not _has_value(found[quantity.finding]) \
+                or quantity.overrides:
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
