@@ -215,3 +215,28 @@ def test_a_though_that_ends_the_clause_takes_nothing_back() -> None:
     assert read("Got a cold, no temperature though.").get("fever") is False
     assert read("walking is fine though.").get("trouble_walking") is False
     assert read("walking is fine though slower than before").get("trouble_walking") is None
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("my muscles don't look any smaller", {"muscle_wasting": False}),
+    ("the calf hasn't shrunk", {"muscle_wasting": False}),
+    ("she wakes up easily", {"hard_to_wake": False}),
+    ("he's easy to rouse", {"hard_to_wake": False}),
+    ("she is her normal self", {"confusion": False}),
+    ("dad is back to himself now", {"confusion": False}),
+    ("no numbness in the groin", {"saddle_numbness": False}),
+    ("no tingling between the legs", {"saddle_numbness": False}),
+])
+def test_lay_denials_of_warning_signs_and_wasting(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("she isn't her normal self", {"confusion": True}),
+    ("mum is not quite herself today", {"confusion": True}),
+    ("he's not his usual self and hard to wake", {"confusion": True, "hard_to_wake": True}),
+    ("numbness in the groin since this morning", {"saddle_numbness": True}),
+    ("my calf looks smaller than the other", {"muscle_wasting": True}),
+])
+def test_the_same_words_reporting_the_sign(text: str, expect: dict) -> None:
+    check(text, expect)

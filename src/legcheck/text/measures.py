@@ -1,8 +1,9 @@
 """Yes/no findings stated as a measure, a test result or an effort: weight lost in kilos, pounds
 or stone ("lost 3kg without trying", "down half a stone"), iron or ferritin that came back low
 ("my ferritin came back low (15)", "they tested my iron and it was low"), and a hard effort named
-by its size ("a brutal leg workout", "after my 10k", "ran 20 miles"). A result called normal or
-"not low" says nothing here (the phrases' `absent` entries deny it)."""
+by its size ("a brutal leg workout", "after my 10k", "ran 20 miles"). Iron named and then its
+levels called normal ("had an iron infusion, levels have been fine since") denies low iron; the
+phrases' `absent` entries deny the plainer forms ("iron is fine")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ _IRON_LOW = re.compile(
     r"[^.;!?\n]{0,40}?\b(?:came back|was|were|is|are|it was|it's|its|showed|being|been|a bit|"
     r"quite|very|really|too|slightly)?\s*(?<!not )(?<!n't )(?:low|deficient|on the low side|"
     r"borderline low|below normal|under range)\b")
+
+# a result called normal after iron was named: "had an iron infusion, levels have been fine since"
+_IRON_FINE = re.compile(
+    r"\b(?:iron|ferritin|anaemi\w*|anemi\w*)\b[^.;!?\n]{0,60}?\b(?:levels?|bloods?|results?|"
+    r"it|they)\s+(?:have |has )?(?:been |are |is |were |was |came back |come back )?"
+    r"(?:fine|normal|ok|okay|good|great|healthy|in range)\b"
+    r"(?!\s+(?:until|till|at first|then|before)\b)")
 
 
 _HARD = (r"(?:brutal|hard|heavy|intense|tough|killer|big|long|huge|massive|gruell?ing|crazy|"
@@ -50,3 +58,6 @@ def read_measures(text: str, today: date) -> Iterator[Quantity]:
     iron = _IRON_LOW.search(text)
     if iron and not re.search(r"\b(?:not|n't|never)\b", iron.group(0)):
         yield Quantity("low_iron", True, iron.group(0).strip())
+    elif (fine := _IRON_FINE.search(text)) and not re.search(r"\b(?:not|n't|never)\b",
+                                                            fine.group(0)):
+        yield Quantity("low_iron", False, fine.group(0).strip())

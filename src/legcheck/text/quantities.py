@@ -18,6 +18,7 @@ from legcheck.text.numbers import (
     range_value,
     sentence_of,
 )
+from legcheck.text.partner import read_partner_stillness
 from legcheck.text.people import read_age_and_sex
 from legcheck.text.relief import read_relief
 
@@ -26,7 +27,7 @@ def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower().replace("\u2019", "'")  # "didn’t": one apostrophe for the patterns
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
                    _scales, _fluids, _cramp_length, _stopped_drinking, read_measures,
-                   read_relief):
+                   read_relief, read_partner_stillness):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 

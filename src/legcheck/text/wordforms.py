@@ -155,12 +155,14 @@ _LINKING = re.compile(r"(?:\b(?:is|are|was|were|am|i'm|im|feel|feels|felt|feelin
 
 
 _IS_AFTER_NOUN = re.compile(r"^((?:my |the |his |her )?[a-z]{3,}) is ")
+# a place after a preposition is said with "the" as often as with "my": "numbness in the groin"
+_MY_PLACE = re.compile(r"\b(in|around|between|down|on|into|across|under|behind) my\b")
 
 
 def phrase_variants(phrase: str) -> Iterator[str]:
-    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "is" after
-    a noun as "'s" ("speech's slurred"), and a word that strengthens or softens after its linking
-    verb ("periods are very heavy")."""
+    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "in my"
+    as "in the" ("numbness in the groin"), "is" after a noun as "'s" ("speech's slurred"), and a
+    word that strengthens or softens after its linking verb ("periods are very heavy")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
@@ -172,6 +174,11 @@ def phrase_variants(phrase: str) -> Iterator[str]:
         if bare != form:
             forms.add(bare)
             yield bare
+    for form in list(forms):
+        the_place = _MY_PLACE.sub(r"\1 the", form)
+        if the_place != form:
+            forms.add(the_place)
+            yield the_place
     for form in list(forms):
         short = _IS_AFTER_NOUN.sub(r"\1's ", form, count=1)  # "heart is racing": "heart's racing"
         if short != form:
