@@ -51,7 +51,8 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
     if nights and about_movement(text, nights, clause=True):
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
-        for pattern, value in ((r"\bevery (?:single )?(?:night|nite|evening)\b|\bnightly\b", 7),
+        for pattern, value in ((r"(?<!almost )(?<!nearly )\bevery (?:single )?(?:night|nite|"
+                                r"evening)\b|\bnightly\b", 7),
                                (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
                                (r"\bmost (?:nights|evenings)\b", 5),
                                (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),

@@ -161,8 +161,9 @@ _MY_PLACE = re.compile(r"\b(in|around|between|down|on|into|across|under|behind) 
 
 def phrase_variants(phrase: str) -> Iterator[str]:
     """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "in my"
-    as "in the" ("numbness in the groin"), "is" after a noun as "'s" ("speech's slurred"), and a
-    word that strengthens or softens after its linking verb ("periods are very heavy")."""
+    as "in the" ("numbness in the groin"), "is" after a noun as "'s" ("speech's slurred"), a
+    word that strengthens or softens after its linking verb ("periods are very heavy"), and a
+    word that says it goes on between a part and what it does ("hands keep cramping")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
@@ -186,6 +187,31 @@ def phrase_variants(phrase: str) -> Iterator[str]:
             yield short
     for form in forms:
         yield from _intensified(form)
+        yield from _ongoing(form)
+
+
+# a word that says the action goes on, between a body part and what it does: "hands keep
+# cramping", "lips are tingling", "fingers have been curling"
+ONGOING = ("keep", "keeps", "kept", "keep on", "are", "is", "were", "was", "have been", "has been",
+           "started", "start", "are still", "keep on")
+_PART_DOING = re.compile(r"^((?:my |the |his |her )?[a-z]{3,}s?) ([a-z]{3,}ing)$")
+
+
+def _ongoing(phrase: str) -> Iterator[str]:
+    """A two-word "<part> <doing>" phrase with each ONGOING word between ("hands keep cramping")."""
+    said = _PART_DOING.match(phrase)
+    if said is None or said.group(1).split()[-1] in _NOT_A_PART:
+        return
+    for word in dict.fromkeys(ONGOING):
+        yield f"{said.group(1)} {word} {said.group(2)}"
+
+
+# first words of two-word phrases that are not a body part doing something
+_NOT_A_PART = {"not", "keep", "keeps", "kept", "stop", "stopped", "start", "started", "been",
+               "was", "were", "are", "is", "when", "while", "after", "before", "since", "during",
+               "still", "always", "just", "also", "and", "but", "from", "with", "without", "any",
+               "some", "more", "less", "very", "really", "trouble", "difficulty", "problems",
+               "hard", "can't", "cant", "cannot", "won't", "wont", "going", "sudden", "constant"}
 
 
 def _intensified(phrase: str) -> Iterator[str]:
