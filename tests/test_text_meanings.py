@@ -143,3 +143,23 @@ def test_a_carried_finding_is_kept_apart_from_a_plain_containment() -> None:
 
 def test_falling_asleep_is_not_falling_over() -> None:
     assert "trouble_walking" not in read("I keep falling asleep at work")
+
+
+@pytest.mark.parametrize("text", [
+    "my calf twitches and I'm struggling to breathe lying down",
+    "my feet tingle when I sit cross-legged, and my calves twitch",
+    "calves jerk, and I get palpitations when lying down",
+])
+def test_a_rest_phrase_after_another_symptom_times_that_symptom(text: str) -> None:
+    found = read(text)
+    assert "worse_at_rest" not in found and found.get("timing") != "at_rest", found
+
+
+@pytest.mark.parametrize("text", [
+    "my legs jerk when I'm lying down",
+    "restless legs when I sit",
+    "numb feet, and my legs twitch when I sit",
+    "rhythmic jerking lying down",
+])
+def test_a_rest_phrase_after_a_movement_times_the_movement(text: str) -> None:
+    assert read(text).get("worse_at_rest") is True

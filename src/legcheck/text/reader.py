@@ -271,6 +271,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
+    if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
+        return None  # "struggling to breathe lying down": when the breathing is worse
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
     if label.startswith("medicine="):
@@ -307,6 +309,29 @@ SUDDEN_MOVEMENT = re.compile(r"^(?:jerk|jolt|kick|twitch|jump|spasm|movement|sta
                              r"shak)")
 
 STARTED = re.compile(r"^(?:start|began|begun|came|come|went|kicked)")
+
+
+# warning signs that are themselves movements: a rest phrase after them still times the movements
+MOVING_SIGNS = {"rhythmic_jerking", "cramp_over_10_minutes", "spreading"}
+
+
+def _rest_of_another(kb: KnowledgeBase, ent: Any) -> bool:
+    """A rest phrase straight after a symptom that is not a movement (up to three words, no
+    punctuation between) says when that symptom comes: "struggling to breathe lying down",
+    "feet tingle when I sit cross-legged"."""
+    doc = ent.doc
+    before = [m for m in matches(doc) if m.end <= ent.start and m.start >= ent.sent.start]
+    if not before:
+        return False
+    last = before[-1]
+    between = doc[last.end:ent.start]
+    if len(between) > 3 or any(t.is_punct or t.lower_ in LIST_JOIN for t in between):
+        return False
+    found = [_finding(label) for label in meanings(last.label_)
+             if not label.startswith("medicine=") and "=" not in label and "|" not in label]
+    return bool(found) and all(
+        kb.findings[fid].group in ("symptom", "warning") and fid not in MOVING_SIGNS
+        for fid in found)
 
 
 def _sudden_movement(ent: Any) -> bool:
