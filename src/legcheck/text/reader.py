@@ -28,6 +28,7 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
+from legcheck.text.where import weakness_where
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -302,6 +303,10 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return [(label, False)]  # "my balance is fine", "speech seems normal"
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
+    if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
+        return [(label, True), *((where, True) for where in weakness_where(ent))]
+    if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
+        return [(label, True), ("weakness", True)]  # "legs weaker": weakness too
     return [(label, not negated)]
 
 
