@@ -36,9 +36,14 @@ CHANGE_WORDS = re.compile(
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
     r"got|given|gave me)\b")
-LONG_STANDING = re.compile(r"\bfor (?:many |several |a few |\d+ |two |three |five |ten )?years\b|"
+LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
+                           r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
                            r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b")
+# a long-standing medicine said to be unchanged answers "no change" ("on simvastatin for ages,
+# nothing new")
+UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
+                       r"\bsame dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
@@ -356,11 +361,32 @@ def _sudden_movement(ent: Any) -> bool:
 def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
-    doc = ent.doc
-    near = doc[max(ent.sent.start, ent.start - 7):min(ent.sent.end, ent.end + 9)].text.lower()
-    if LONG_STANDING.search(near) or not CHANGE_WORDS.search(near):
+    near = _own_words(ent).lower()
+    if LONG_STANDING.search(near):
+        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
+    if not CHANGE_WORDS.search(near):
         return None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
+
+
+CLAUSE_BREAK = {"and", "but", ";", ",", "while", "whereas", "plus"}
+
+
+def _own_words(ent: Any) -> str:
+    """The words around a medicine, stopping at a break before or after another medicine ("on
+    fluoxetine for years and my doctor added tramadol": "for years" is fluoxetine's)."""
+    doc = ent.doc
+    start, end = max(ent.sent.start, ent.start - 7), min(ent.sent.end, ent.end + 9)
+    others = [m for m in matches(doc) if m.label_.startswith("medicine=") and m.start != ent.start]
+    for other in others:
+        if ent.sent.start <= other.start < ent.start:
+            breaks = [t.i for t in doc[max(other.end, start):ent.start]
+                      if t.lower_ in CLAUSE_BREAK]
+            start = max(start, breaks[-1] + 1 if breaks else other.end)
+        if ent.end <= other.start < ent.sent.end:
+            breaks = [t.i for t in doc[ent.end:min(other.start, end)] if t.lower_ in CLAUSE_BREAK]
+            end = min(end, breaks[0] if breaks else other.start)
+    return doc[start:end].text
 
 
 def _said_to_be_normal(ent: Any) -> bool:
