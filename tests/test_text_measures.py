@@ -48,3 +48,19 @@ def test_traps_say_nothing(text: str) -> None:
 ])
 def test_iron_named_then_called_normal_denies_low_iron(text: str) -> None:
     assert read(text) == {"low_iron": False}
+
+
+@pytest.mark.parametrize(("text", "fever"), [
+    ("temperature is 38.9", True), ("temp of 100.8F", True), ("temperature 39 degrees", True),
+    ("my temp was 37.1", False), ("temperature 98.6", False),
+])
+def test_a_temperature_read_off_a_thermometer(text: str, fever: bool) -> None:
+    assert read(text) == {"fever": fever}
+
+
+@pytest.mark.parametrize("text", [
+    "temp checked twice", "I'm 38 and my temperature feels fine", "temperature 37.8",
+    "fever for 3 days",
+])
+def test_no_reading_or_a_borderline_one_says_nothing(text: str) -> None:
+    assert "fever" not in read(text)
