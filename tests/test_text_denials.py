@@ -240,3 +240,33 @@ def test_lay_denials_of_warning_signs_and_wasting(text: str, expect: dict) -> No
 ])
 def test_the_same_words_reporting_the_sign(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("I've not lost any weight", {"weight_loss": False}),
+    ("she's alert and knew who we were", {"confusion": False}),
+    ("fully awake and chatting", {"hard_to_wake": False}),
+    ("stayed conscious throughout and could answer me", {"loss_of_awareness": False}),
+    ("face is symmetrical", {"face_drooping": False}),
+    ("it's not worse", {"getting_worse": False}),
+    ("no dents or thinning", {"muscle_wasting": False}),
+    ("I can feel when I wipe", {"saddle_numbness": False}),
+    ("feeling down below is normal", {"saddle_numbness": False}),
+    ("my partner hasn't noticed anything at night", {"partner_sees_kicks": False}),
+    ("no jerks in my sleep according to my wife", {"partner_sees_kicks": False}),
+])
+def test_lay_words_for_a_state_that_denies(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("she's not alert", {"confusion": True}),
+    ("he isn't with it today", {"confusion": True}),
+    ("I can live with it", {"confusion": None}),
+    ("none of this is making sense", {"confusion": None}),
+    ("he couldn't answer me", {"loss_of_awareness": True}),
+    ("it's getting worse", {"getting_worse": True}),
+    ("my partner has noticed me kicking", {"partner_sees_kicks": True}),
+])
+def test_the_opposite_state_or_other_senses(text: str, expect: dict) -> None:
+    check(text, expect)
