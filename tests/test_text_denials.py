@@ -270,3 +270,16 @@ def test_lay_words_for_a_state_that_denies(text: str, expect: dict) -> None:
 ])
 def test_the_opposite_state_or_other_senses(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("numbness, none.", {"numbness_tingling": False}),
+    ("weakness, none at all", {"weakness": False}),
+    ("Weakness = no", {"weakness": False}),
+    ("weakness is not something I have", {"weakness": False}),
+    ("numbness, none of which worries me", {"numbness_tingling": True}),
+    ("cramps, never had numbness", {"painful_cramp": True, "numbness_tingling": False}),
+    ("I get twitches, never stops", {"visible_flicker": True}),
+])
+def test_short_answers_after_a_comma_or_an_equals_sign(text: str, expect: dict) -> None:
+    check(text, expect)
