@@ -248,7 +248,8 @@ def test_the_same_words_reporting_the_sign(text: str, expect: dict) -> None:
     ("fully awake and chatting", {"hard_to_wake": False}),
     ("stayed conscious throughout and could answer me", {"loss_of_awareness": False}),
     ("face is symmetrical", {"face_drooping": False}),
-    ("it's not worse", {"getting_worse": False}),
+    ("it's not any worse", {"getting_worse": False}),
+    ("it's not worse sitting or standing", {"getting_worse": None}),
     ("no dents or thinning", {"muscle_wasting": False}),
     ("I can feel when I wipe", {"saddle_numbness": False}),
     ("feeling down below is normal", {"saddle_numbness": False}),
@@ -282,4 +283,17 @@ def test_the_opposite_state_or_other_senses(text: str, expect: dict) -> None:
     ("I get twitches, never stops", {"visible_flicker": True}),
 ])
 def test_short_answers_after_a_comma_or_an_equals_sign(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("it never hurts", {"painful_cramp": False}),
+    ("no recent illness", {"recent_infection": False}),
+    ("heart isn't racing", {"palpitations": False}),
+    ("breathing is easy", {"trouble_breathing": False}),
+    ("swallowing comfortably", {"trouble_swallowing": False}),
+    ("walking is easy at first, then my legs give way", {"trouble_walking": None}),
+    ("my heart is racing", {"palpitations": True}),
+])
+def test_more_everyday_denials(text: str, expect: dict) -> None:
     check(text, expect)

@@ -62,3 +62,12 @@ def test_read_with_the_rest_of_the_text() -> None:
     assert read("Stretching didn’t help, the cramp lasted 20 minutes.")["relieved_by_moving"] \
         is False
     assert read("walking helps but stretching doesn't help")["relieved_by_moving"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "walking it off doesn't work",
+    "it makes no difference if I move",
+    "it doesn't matter if I walk around, it keeps going",
+])
+def test_moving_said_not_to_help_in_a_whole_text(text: str) -> None:
+    assert read(text)["relieved_by_moving"] is False

@@ -174,6 +174,9 @@ _NO_ALCOHOL = re.compile(
     r"(?:haven'?t|have not|hasn'?t|has not|not) (?:touched|had) (?:a (?:drop|drink)|alcohol|"
     r"any alcohol|booze)(?: since)?(?=\s*(?:$|[.,;!]))|no longer drinks?|"
     r"(?:don'?t|do not|doesn'?t) drink (?:any ?more|now)|"
+    r"(?:(?:i'?ve|i have|have|i'?m|i am) )?(?:not|never|haven'?t|havent) been drinking"
+    r"(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|caffeine|energy|"
+    r"as much|more|less))|"
     r"non-?drinker|no alcohol|alcohol[- ]free|sober)\b")
 _NO_CAFFEINE = re.compile(
     r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "

@@ -115,10 +115,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
     for quantity in read_quantities(text, today):
         if quantity.finding in found and kb.findings[quantity.finding].type == "boolean" \
-                and not quantity.overrides:
+                and not quantity.overrides and not _within(found[quantity.finding], quantity):
             continue  # "I haven't stopped drinking": the phrase, read with its negation, stands
         if quantity.finding not in found or not _has_value(found[quantity.finding]) \
-                or quantity.overrides:
+                or quantity.overrides or _within(found[quantity.finding], quantity):
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
@@ -137,6 +137,13 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     observations = {fid: o for fid, o in observations.items() if o is not None}
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
     return TextReading(observations, other, moving, tuple(ignored))
+
+
+def _within(mentions: list[tuple[Any, str, bool]], quantity: Any) -> bool:
+    """Every phrase of the finding lies inside the longer reading of it ("walking it off doesn't
+    work" outweighs "walking it off")."""
+    return all(not negated and span.lower() in quantity.span.lower()
+               for _, span, negated in mentions)
 
 
 def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, bool]]]) -> None:

@@ -16,7 +16,7 @@ from legcheck.text.numbers import Quantity
 _MOVE = (r"(?:walk(?:ing|ed|s)?|moving|move|moved|movement|stretch(?:ing|ed|es)?|"
          r"getting up|get(?:ting)? up and walk(?:ing)?|pac(?:ing|ed)|kick(?:ing)? (?:them|it)|"
          r"rubbing (?:and|or) stretching)")
-_OBJECT = r"(?:\s+(?:it|them|my legs?|the legs?|the calf|my calf|on it|it out|them out|" \
+_OBJECT = r"(?:\s+(?:it|them|my legs?|the legs?|the calf|my calf|on it|it out|them out|it off|" \
           r"around|about|round|a bit|more))*"
 _NO_HELP = (r"(?:(?:does|do|did|will|would|wo|is|are|was|were|has|have)(?:n'?t| not)|never|"
             r"not)\s+(?:even\s+|really\s+|seem to\s+|actually\s+)*"
@@ -42,6 +42,10 @@ _PATTERNS = [
     # "no matter how much I walk, it won't ease"
     re.compile(rf"\b{_DESPITE}\s+(?:{_WHO}\s+)?(?:\w+\s+){{0,2}}?{_MOVE}\b[^.;!?\n]{{0,30}}?"
                rf"\b(?:{_STAYS}|{_NO_HELP})"),
+    # "it makes no difference if I move", "it doesn't matter if I walk around"
+    re.compile(rf"\b(?:makes? no difference|(?:does|do)(?:n'?t| not) (?:help|matter|make (?:a|any) "
+               rf"difference)|(?:is|are)(?:n'?t| not) (?:any )?better|no better)\s+(?:even\s+)?"
+               rf"(?:if|when|whether|once)\s+{_WHO}\s+(?:get up and\s+)?{_MOVE}\b"),
     # "no relief from walking", "nothing helps, not even walking"
     re.compile(rf"\b(?:no|without any|not any) relief (?:from|with|when|by|if)\s+(?:{_WHO}\s+)?"
                rf"{_MOVE}\b|\bnothing (?:helps|works|eases it)\W+not even\s+{_MOVE}\b"),
