@@ -163,3 +163,14 @@ def test_a_rest_phrase_after_another_symptom_times_that_symptom(text: str) -> No
 ])
 def test_a_rest_phrase_after_a_movement_times_the_movement(text: str) -> None:
     assert read(text).get("worse_at_rest") is True
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("back pain shooting down my right leg, and the calf twitches", "one_spot"),
+    ("weakness in my arms and legs, my left calf twitches", "one_spot"),
+    ("it's a tight painful knot in my calf", "one_spot"),
+    ("my right leg jerks", "one_leg"),
+    ("my legs and arms twitch", "several_body_parts"),
+])
+def test_location_is_where_the_movements_are(text: str, location: str) -> None:
+    assert read(text).get("location") == location

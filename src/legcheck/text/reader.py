@@ -153,8 +153,11 @@ def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, boo
         if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b", words):
             found["location"] = [("both_legs", ent.text, False)]
             return
-        if re.search(r"\b(?:left|right|my|one) (?:leg|calf|thigh|shin|foot)\b", words):
+        if re.search(r"\b(?:left|right|my|one) leg\b", words):
             found["location"] = [("one_leg", ent.text, False)]
+            return
+        if re.search(r"\b(?:left|right|my|one|the) (?:calf|thigh|shin|hamstring|quad)\b", words):
+            found["location"] = [("one_spot", ent.text, False)]  # one muscle: "knot in my calf"
             return
 
 
@@ -284,6 +287,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
+    if label.startswith("location=") and _place_of_another(kb, ent):
+        return None  # "pain shooting down my right leg, and the calf twitches": the calf
     if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
         return None  # "struggling to breathe lying down": when the breathing is worse
     if label == "sudden_onset" and _sudden_movement(ent):
@@ -349,6 +354,29 @@ def _rest_of_another(kb: KnowledgeBase, ent: Any) -> bool:
     return bool(found) and all(
         kb.findings[fid].group in ("symptom", "warning") and fid not in MOVING_SIGNS
         for fid in found)
+
+
+CLAUSE_EDGE_WORDS = {"and", "but", "while", "whereas", "then", "now", "also", "plus"}
+
+
+def _place_of_another(kb: KnowledgeBase, ent: Any) -> bool:
+    """A place in a clause that names another finding and no movement is where that finding is
+    ("back pain shooting down my right leg", "weakness in arms and legs"), not where the
+    movements are, which is what location asks."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start and not doc[start - 1].is_punct \
+            and doc[start - 1].lower_ not in CLAUSE_EDGE_WORDS:
+        start -= 1
+    end = ent.end
+    while end < ent.sent.end and not doc[end].is_punct and doc[end].lower_ not in CLAUSE_EDGE_WORDS:
+        end += 1
+    found = {_finding(label) for m in matches(doc) if start <= m.start and m.end <= end
+             and m is not ent for label in meanings(m.label_)
+             if not label.startswith(("medicine=", "location=", "timing="))}
+    groups = {kb.findings[fid].group for fid in found if fid in kb.findings}
+    return bool(groups & {"symptom", "warning"}) and not groups & {"movement"} \
+        and not found & MOVING_SIGNS
 
 
 def _sudden_movement(ent: Any) -> bool:
