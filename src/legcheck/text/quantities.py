@@ -39,7 +39,8 @@ _TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es
                     rf"attacks?|goes)?\s*(?:(?:a|an|per|each|every)\s+|/\s*)"
                     rf"(?P<per>day|night|hour|week|month)\b")
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
-_NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|evenings?)\s*(?:a|per|each)\s+week\b")
+_NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)\s*(?:(?:a|per|each)\s+|/\s*)"
+                     rf"(?:week|wk)\b")
 _AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
                        r"\d{1,2} ?am|asleep)\b")
 _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"

@@ -150,7 +150,7 @@ def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, boo
     """Where, from words inside other phrases: "restless legs", "my legs go mental"."""
     for ent in matches(doc):
         words = ent.text.lower()
-        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b", words):
+        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet|rls)\b", words):
             found["location"] = [("both_legs", ent.text, False)]
             return
         if re.search(r"\b(?:left|right|my|one) leg\b", words):
