@@ -209,3 +209,91 @@ def test_normal_taken_back_in_the_same_breath_denies_nothing(text: str, finding:
 ])
 def test_a_warning_sign_past_a_comma(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+def test_a_though_that_ends_the_clause_takes_nothing_back() -> None:
+    assert read("Got a cold, no temperature though.").get("fever") is False
+    assert read("walking is fine though.").get("trouble_walking") is False
+    assert read("walking is fine though slower than before").get("trouble_walking") is None
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("my muscles don't look any smaller", {"muscle_wasting": False}),
+    ("the calf hasn't shrunk", {"muscle_wasting": False}),
+    ("she wakes up easily", {"hard_to_wake": False}),
+    ("he's easy to rouse", {"hard_to_wake": False}),
+    ("she is her normal self", {"confusion": False}),
+    ("dad is back to himself now", {"confusion": False}),
+    ("no numbness in the groin", {"saddle_numbness": False}),
+    ("no tingling between the legs", {"saddle_numbness": False}),
+])
+def test_lay_denials_of_warning_signs_and_wasting(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("she isn't her normal self", {"confusion": True}),
+    ("mum is not quite herself today", {"confusion": True}),
+    ("he's not his usual self and hard to wake", {"confusion": True, "hard_to_wake": True}),
+    ("numbness in the groin since this morning", {"saddle_numbness": True}),
+    ("my calf looks smaller than the other", {"muscle_wasting": True}),
+])
+def test_the_same_words_reporting_the_sign(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("I've not lost any weight", {"weight_loss": False}),
+    ("she's alert and knew who we were", {"confusion": False}),
+    ("fully awake and chatting", {"hard_to_wake": False}),
+    ("stayed conscious throughout and could answer me", {"loss_of_awareness": False}),
+    ("face is symmetrical", {"face_drooping": False}),
+    ("it's not any worse", {"getting_worse": False}),
+    ("it's not worse sitting or standing", {"getting_worse": None}),
+    ("no dents or thinning", {"muscle_wasting": False}),
+    ("I can feel when I wipe", {"saddle_numbness": False}),
+    ("feeling down below is normal", {"saddle_numbness": False}),
+    ("my partner hasn't noticed anything at night", {"partner_sees_kicks": False}),
+    ("no jerks in my sleep according to my wife", {"partner_sees_kicks": False}),
+])
+def test_lay_words_for_a_state_that_denies(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("she's not alert", {"confusion": True}),
+    ("he isn't with it today", {"confusion": True}),
+    ("I can live with it", {"confusion": None}),
+    ("none of this is making sense", {"confusion": None}),
+    ("he couldn't answer me", {"loss_of_awareness": True}),
+    ("it's getting worse", {"getting_worse": True}),
+    ("my partner has noticed me kicking", {"partner_sees_kicks": True}),
+])
+def test_the_opposite_state_or_other_senses(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("numbness, none.", {"numbness_tingling": False}),
+    ("weakness, none at all", {"weakness": False}),
+    ("Weakness = no", {"weakness": False}),
+    ("weakness is not something I have", {"weakness": False}),
+    ("numbness, none of which worries me", {"numbness_tingling": True}),
+    ("cramps, never had numbness", {"painful_cramp": True, "numbness_tingling": False}),
+    ("I get twitches, never stops", {"visible_flicker": True}),
+])
+def test_short_answers_after_a_comma_or_an_equals_sign(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("it never hurts", {"painful_cramp": False}),
+    ("no recent illness", {"recent_infection": False}),
+    ("heart isn't racing", {"palpitations": False}),
+    ("breathing is easy", {"trouble_breathing": False}),
+    ("swallowing comfortably", {"trouble_swallowing": False}),
+    ("walking is easy at first, then my legs give way", {"trouble_walking": None}),
+    ("my heart is racing", {"palpitations": True}),
+])
+def test_more_everyday_denials(text: str, expect: dict) -> None:
+    check(text, expect)

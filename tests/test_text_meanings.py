@@ -143,3 +143,34 @@ def test_a_carried_finding_is_kept_apart_from_a_plain_containment() -> None:
 
 def test_falling_asleep_is_not_falling_over() -> None:
     assert "trouble_walking" not in read("I keep falling asleep at work")
+
+
+@pytest.mark.parametrize("text", [
+    "my calf twitches and I'm struggling to breathe lying down",
+    "my feet tingle when I sit cross-legged, and my calves twitch",
+    "calves jerk, and I get palpitations when lying down",
+])
+def test_a_rest_phrase_after_another_symptom_times_that_symptom(text: str) -> None:
+    found = read(text)
+    assert "worse_at_rest" not in found and found.get("timing") != "at_rest", found
+
+
+@pytest.mark.parametrize("text", [
+    "my legs jerk when I'm lying down",
+    "restless legs when I sit",
+    "numb feet, and my legs twitch when I sit",
+    "rhythmic jerking lying down",
+])
+def test_a_rest_phrase_after_a_movement_times_the_movement(text: str) -> None:
+    assert read(text).get("worse_at_rest") is True
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("back pain shooting down my right leg, and the calf twitches", "one_spot"),
+    ("weakness in my arms and legs, my left calf twitches", "one_spot"),
+    ("it's a tight painful knot in my calf", "one_spot"),
+    ("my right leg jerks", "one_leg"),
+    ("my legs and arms twitch", "several_body_parts"),
+])
+def test_location_is_where_the_movements_are(text: str, location: str) -> None:
+    assert read(text).get("location") == location

@@ -59,3 +59,13 @@ def test_a_time_inside_a_longer_phrase_still_counts() -> None:
     assert found.get("partner_sees_kicks") is True and found.get("timing") == "during_sleep"
     # a place inside a phrase names what the phrase is about, not where the jerks are
     assert read("I woke with a bitten tongue").get("location") is None
+
+
+def test_a_part_and_what_it_does_with_a_word_that_says_it_goes_on() -> None:
+    from legcheck.text.wordforms import phrase_variants
+
+    said = set(phrase_variants("hands cramping"))
+    assert {"hands keep cramping", "hands are cramping", "hands have been cramping"} <= said
+    assert set(phrase_variants("falling asleep")) == {"falling asleep"}
+    assert set(phrase_variants("keep moving")) == {"keep moving"}
+    assert "in the groin" in " ".join(phrase_variants("numbness in my groin"))

@@ -52,12 +52,20 @@ _OTHER_EVENT = re.compile(
     r"\b(?:start(?:ed|ing)? (?:me )?(?:on|taking|using)|put (?:me )?on|was put on|came off|"
     r"come off|switched|added|took|taking|prescribed|diagnosed|infection|cold|flu|bug|virus|"
     r"covid|jab|vaccin\w*|surgery|operation|memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
-    r"pouches|periods?)\b|\bstart(?:ed|ing)? (?!about|around|roughly|maybe|like|nearly|almost|"
+    r"pouches|periods?|quit|gave up|given up|drinking|alcohol|booze|sober|stopped|given|"
+    r"which (?:i )?(?:only |just )?(?:started|began)|had (?:my |an? |the )?\w+ (?:out|removed))\b|"
+    r"\bbegan (?!about|around|roughly|maybe|like|nearly|almost|over|just|only|a\b|an\b|to\b|"
+    r"when|after|before|on\b|last|in\b)[a-z]{3,}|"
+    r"\b(?:began|started|starting) (?:on )?(?:a|an|my|the|some) (?:new )?(?:water )?(?:tablets?|"
+    r"pills?|medicines?|medications?|meds|course|antibiotics?|inhaler|injections?|drugs?|"
+    r"treatment)\b|"
+    r"\bstart(?:ed|ing)? (?!about|around|roughly|maybe|like|nearly|almost|"
     r"over|just|only|a\b|an\b|to\b|when|after|before|on\b|last|in\b)[a-z]{3,}")
 _THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
                             r"restless|fizz|urge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
                             r"\bthese\b|\bthey\b|going on|symptoms?")
-_CLAUSE_EDGE = re.compile(r"[.!?;\n,(]|\band\b|\bbut\b|\bnow\b|\bthen\b")
+_CLAUSE_EDGE = re.compile(r"[.!?;\n,(]|\band\b|\bbut\b|\bnow\b|\bthen\b|"
+                          r"\bafter(?= (?:i|we|he|she)\b)")
 
 _AMOUNT_BEFORE = re.compile(r"(?:times|hours?|hrs?|coffees?|cups?|drinks?|pints?|glass(?:es)?|"
                             r"cans?|units?|beers?|teas?|mugs?|shots?|litres?|liters?|bottles?|"
@@ -139,9 +147,14 @@ def _duration_counts(text: str, match: re.Match[str]) -> bool:
         return True
     if _OTHER_EVENT.search(clause):
         # "had covid 3 weeks ago, and since then my legs twitch" dates the movements too
+        # (a bare "since" closing a sentence dates the event: "quit years ago, not a drop since")
         rest = re.match(r"[^!?]{0,80}", text[match.end():]).group(0)
-        return re.search(r"\b(?:since then|ever since|since that|since)\b", rest) is not None \
-            and _THIS_MOVEMENT.search(rest) is not None
+        sentence = re.match(r"[^.!?]*", rest).group(0)
+        tied = _THIS_MOVEMENT.search(rest) is not None and re.search(
+            r"\b(?:since then|ever since|since that|since)\b(?!\s*(?:[.;!?,]|$))", rest)
+        # "had flu 3 weeks ago and my legs have twitched ever since"
+        return bool(tied) or re.search(rf"(?:{_THIS_MOVEMENT.pattern}).*\bsince\b", sentence) \
+            is not None
     return about_movement(text, match) or not re.search(r"diabet|pregnan|smok",
                                                          sentence_of(text, match))
 

@@ -1,8 +1,10 @@
 """Yes/no findings stated as a measure, a test result or an effort: weight lost in kilos, pounds
 or stone ("lost 3kg without trying", "down half a stone"), iron or ferritin that came back low
 ("my ferritin came back low (15)", "they tested my iron and it was low"), and a hard effort named
-by its size ("a brutal leg workout", "after my 10k", "ran 20 miles"). A result called normal or
-"not low" says nothing here (the phrases' `absent` entries deny it)."""
+by its size ("a brutal leg workout", "after my 10k", "ran 20 miles"). Iron named and then its
+levels called normal ("had an iron infusion, levels have been fine since") denies low iron; a
+temperature read off a thermometer ("temp is 38.9", "100.8F") says fever or, at 35.5-37.4 C,
+none; the phrases' `absent` entries deny the plainer forms ("iron is fine")."""
 
 from __future__ import annotations
 
@@ -26,6 +28,28 @@ _IRON_LOW = re.compile(
     r"quite|very|really|too|slightly)?\s*(?<!not )(?<!n't )(?:low|deficient|on the low side|"
     r"borderline low|below normal|under range)\b")
 
+# a result called normal after iron was named: "had an iron infusion, levels have been fine since"
+_IRON_FINE = re.compile(
+    r"\b(?:iron|ferritin|anaemi\w*|anemi\w*)\b[^.;!?\n]{0,60}?\b(?:levels?|bloods?|results?|"
+    r"it|they)\s+(?:have |has )?(?:been |are |is |were |was |came back |come back )?"
+    r"(?:fine|normal|ok|okay|good|great|healthy|in range)\b"
+    r"(?!\s+(?:until|till|at first|then|before)\b)")
+
+# a temperature read off a thermometer: 38 C (100.4 F) or more is a fever, 35.5 to 37.4 C is not
+_TEMPERATURE = re.compile(
+    r"\b(?:temp|temps|temperature|fever)\b[^.;!?\n\d]{0,20}?(?P<value>\d{2,3}(?:\.\d)?)\s*"
+    r"(?P<unit>°\s*[cf]|degrees?(?: [cf]| celsius| fahrenheit)?|c\b|f\b)?")
+
+
+def _temperature(text: str) -> Iterator[Quantity]:
+    found = _TEMPERATURE.search(text)
+    if found is None:
+        return
+    value, unit = float(found.group("value")), (found.group("unit") or "").replace("°", "")
+    celsius = (value - 32) * 5 / 9 if unit.strip().startswith("f") or value > 50 else value
+    if 38 <= celsius <= 43 or 35.5 <= celsius < 37.5:
+        yield Quantity("fever", celsius >= 38, found.group(0).strip())
+
 
 _HARD = (r"(?:brutal|hard|heavy|intense|tough|killer|big|long|huge|massive|gruell?ing|crazy|"
          r"insane|punishing|exhausting|first|extra|double)")
@@ -41,6 +65,7 @@ _HARD_EXERCISE = re.compile(
 
 
 def read_measures(text: str, today: date) -> Iterator[Quantity]:
+    yield from _temperature(text)
     weight = _WEIGHT_LOST.search(text)
     if weight:
         yield Quantity("weight_loss", True, weight.group(0).strip())
@@ -50,3 +75,6 @@ def read_measures(text: str, today: date) -> Iterator[Quantity]:
     iron = _IRON_LOW.search(text)
     if iron and not re.search(r"\b(?:not|n't|never)\b", iron.group(0)):
         yield Quantity("low_iron", True, iron.group(0).strip())
+    elif (fine := _IRON_FINE.search(text)) and not re.search(r"\b(?:not|n't|never)\b",
+                                                            fine.group(0)):
+        yield Quantity("low_iron", False, fine.group(0).strip())

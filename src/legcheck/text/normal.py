@@ -15,7 +15,8 @@ from typing import Any
 
 NORMAL_WORD = (r"(?:fine|normal|normally|ok|okay|o\.k\.?|good|great|grand|unaffected|perfect|"
                r"perfectly(?: well| fine| normal| ok)?|intact|unchanged|alright|all right|clear|"
-               r"clearly|sharp|steady|properly|no bother|(?<!\bas )well|just fine|"
+               r"clearly|sharp|steady|properly|no bother|(?<!\bas )well|just fine|easy|easily|"
+               r"comfortabl[ey]|"
                r"as (?:usual|normal|always|ever|before)|like normal|same as (?:always|ever|before|"
                r"usual)|the same(?: as (?:always|ever|before|usual))?|"
                r"as (?:strong|good|sharp|clear|steady|normal) as (?:ever|always|before|usual|it'?s "
@@ -42,11 +43,13 @@ BEFORE = re.compile(r"(?:^|[\s,(])(?:(?<!not )(?<!no )(?:normal|good|steady|clea
                     r"(?:no|without(?: any)?) (?:problems?|issues?|trouble|difficulty) "
                     r"(?:with )?)(?: my| the| his| her)?\s*$")
 # what, said next, takes "normal" back: "still able to walk but with difficulty", "walking is
-# fine, just slower", "I can stand ok with a stick"
+# fine, just slower", "I can stand ok with a stick"; a "though" that ends the clause takes nothing
+# back ("no temperature though")
 TAKEN_BACK = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|normally|well)\s*)?[,;\-–—]?\s*"
                         r"(?:(?:but|though|although)(?!\s+(?:i|i'm|im|i've|ive|my|the|it|it's|"
                         r"its|they|this|there|he|she|we|now|then|also|since|lately|recently|"
-                        r"otherwise|everything)\b)|except|apart from|barely|hardly|slowly|slower|"
+                        r"otherwise|everything)\b)(?!\s*(?:$|[.,;!?]))|"
+                        r"except|apart from|barely|hardly|slowly|slower|"
                         r"just (?:about|slower|weaker|a bit|a little)|only (?:just|slowly|for a)|"
                         r"with (?:some |a bit of |a little |great |real |a lot of )?"
                         r"(?:difficulty|effort|help|a stick|a cane|a frame|a limp|support|pain))"

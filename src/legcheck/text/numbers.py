@@ -27,8 +27,10 @@ UNIT_DAYS = {"day": 1, "dy": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30
 @dataclass(frozen=True)
 class Quantity:
     finding: str
-    value: float | str
+    value: float | str | bool
     span: str
+    # outweighs a phrase of the same yes/no finding: "quit drinking years ago" is not recent
+    overrides: bool = False
 
 
 def number(text: str) -> float:
@@ -59,7 +61,7 @@ def _between(text: str, match: re.Match[str], boundary: re.Pattern[str]) -> str:
 _MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|happen|ripple|"
                        r"restless|fizz|urge|legs?\b|calf|calves|thigh|it does|they do|it goes|"
                        r"they come|comes and goes|going on|started|began|since then|ever since|"
-                       r"had it|noticed")
+                       r"had it|noticed|\brls\b")
 
 
 def about_movement(text: str, match: re.Match[str], *, clause: bool = False) -> bool:

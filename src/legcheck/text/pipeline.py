@@ -42,7 +42,9 @@ PROBLEM_NOUNS = ["a problem", "an issue", "a concern", "a thing", "an issue for 
                  "a problem for me"]
 DENIED_AFTER = ["not present", "not there", "nowhere to be seen", "none to speak of",
                 "never an issue", "never a problem", "not that i've noticed",
-                "not that i have noticed",
+                "not that i have noticed", "not something i have", "isn't something i have",
+                "is not something i have", "isn't something i've had", "not something i get",
+                "isn't something i get", "not something i suffer from",
                 "not that ive noticed", "not something i've had", "not something i've noticed",
                 "not something i have had", "not something i've experienced",
                 # hedged answers: "weakness? not that I know of", "numbness - don't think so"
@@ -67,7 +69,7 @@ _CLOSING = re.compile(DENIAL_CLOSING)
 # "weakness: N", "numbness: also no", "speech ❌"
 ANSWER_NO = ["no", "nope", "nah", "never", "none", "not", "negative", "nil", "don't", "dont",
              "do", "also", "n", "nada", "zilch", "nothing", "definitely", "absolutely", "i"]
-ANSWER = (r"(?:(?:[?:(]|(?<=\s)[-–—]+)\s*"
+ANSWER = (r"(?:(?:[?:(=]|(?<=\s)[-–—]+)\s*"
           r"(?:(?:also|again|still|definitely|def|absolutely|nah|and|same|that's a|thats a)"
           r"[\s,]+)?"
           r"(?:no|nope|nah|never|none|nil|negative|not at all|not really|n|nada|zilch|absent|"
@@ -76,6 +78,9 @@ ANSWER = (r"(?:(?:[?:(]|(?<=\s)[-–—]+)\s*"
           r"seen|either|though|as far as i know))?"
           r"|\s*[✗✘❌×])"
           r"(?=\s*(?:$|[.,;!?\n)]|never|not at all|at all|not|none|again|either|too))")
+# a closing "none" after a comma answers what was just named: "numbness, none"
+COMMA_ANSWER = (r",\s*(?:none|nil|nope|nada)(?:\s+(?:at all|whatsoever|really|so far))?"
+                r"(?=\s*(?:$|[.;!?\n]))")
 # a dash between words ends a statement, unless an answer follows it ("numbness - none")
 DASH = (r"(?<=\s)[-–—]+(?=\s)(?!\s*(?:i\s+|i've\s+|ive\s+)?(?:no|nope|nah|never|none|not|n|"
         r"nil|nada|zilch|nothing|also no|absent|\w+n'?t|(?:do|have|has) not)\b)")
@@ -183,6 +188,8 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
                         pattern=DASH),
             ConTextRule("an answer: no", "NEGATED_EXISTENCE", direction="BACKWARD",
                         pattern=ANSWER),
+            ConTextRule("X, none", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=3,
+                        pattern=COMMA_ANSWER),
             ConTextRule("X I haven't had", "NEGATED_EXISTENCE", direction="BACKWARD",
                         max_scope=DENIED_AFTER_SCOPE, pattern=DENIAL_CLOSING),
             ConTextRule("x-free", "NEGATED_EXISTENCE", direction="BACKWARD", max_scope=2,

@@ -18,13 +18,16 @@ from legcheck.text.numbers import (
     range_value,
     sentence_of,
 )
+from legcheck.text.partner import read_partner_stillness
 from legcheck.text.people import read_age_and_sex
+from legcheck.text.relief import read_relief
 
 
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
-    lower = text.lower()
+    lower = text.lower().replace("\u2019", "'")  # "didn’t": one apostrophe for the patterns
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
-                   _scales, _fluids, _cramp_length, _stopped_drinking, read_measures):
+                   _scales, _fluids, _cramp_length, _stopped_drinking, read_measures,
+                   read_relief, read_partner_stillness):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
 
@@ -36,7 +39,8 @@ _TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es
                     rf"attacks?|goes)?\s*(?:(?:a|an|per|each|every)\s+|/\s*)"
                     rf"(?P<per>day|night|hour|week|month)\b")
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
-_NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|evenings?)\s*(?:a|per|each)\s+week\b")
+_NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)\s*(?:(?:a|per|each)\s+|/\s*)"
+                     rf"(?:week|wk)\b")
 _AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
                        r"\d{1,2} ?am|asleep)\b")
 _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
@@ -48,7 +52,8 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
     if nights and about_movement(text, nights, clause=True):
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
-        for pattern, value in ((r"\bevery (?:single )?(?:night|nite|evening)\b|\bnightly\b", 7),
+        for pattern, value in ((r"(?<!almost )(?<!nearly )\bevery (?:single )?(?:night|nite|"
+                                r"evening)\b|\bnightly\b", 7),
                                (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
                                (r"\bmost (?:nights|evenings)\b", 5),
                                (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),
@@ -167,6 +172,12 @@ _NO_ALCOHOL = re.compile(
     r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
     r"booze|a drop))(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|"
     r"caffeine|energy|as much|more|less))(?:\s+(?:alcohol|at all|booze))?|teetotal|tee-?total|"
+    r"(?:haven'?t|have not|hasn'?t|has not|not) (?:touched|had) (?:a (?:drop|drink)|alcohol|"
+    r"any alcohol|booze)(?: since)?(?=\s*(?:$|[.,;!]))|no longer drinks?|"
+    r"(?:don'?t|do not|doesn'?t) drink (?:any ?more|now)|"
+    r"(?:(?:i'?ve|i have|have|i'?m|i am) )?(?:not|never|haven'?t|havent) been drinking"
+    r"(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|caffeine|energy|"
+    r"as much|more|less))|"
     r"non-?drinker|no alcohol|alcohol[- ]free|sober)\b")
 _NO_CAFFEINE = re.compile(
     r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
@@ -268,9 +279,13 @@ _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pin
 
 
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
+    """Stopping drinking: recent (yes), or months or years ago, which is not recent (no)."""
     match = _STOPPED.search(text)
-    if match and not re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b",
-                               text[match.end():match.end() + 40]):
-        yield Quantity("stopped_alcohol_recently", True, match.group(0).strip())
+    if match:
+        long_ago = re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b|"
+                             r"\b(?:in|back in) (?:19|20)\d\d\b",
+                             text[match.end():match.end() + 40])
+        yield Quantity("stopped_alcohol_recently", not long_ago, match.group(0).strip(),
+                       overrides=bool(long_ago))
 
 

@@ -28,6 +28,7 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
+from legcheck.text.where import weakness_where
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -35,9 +36,14 @@ CHANGE_WORDS = re.compile(
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
     r"got|given|gave me)\b")
-LONG_STANDING = re.compile(r"\bfor (?:many |several |a few |\d+ |two |three |five |ten )?years\b|"
+LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
+                           r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
                            r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b")
+# a long-standing medicine said to be unchanged answers "no change" ("on simvastatin for ages,
+# nothing new")
+UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
+                       r"\bsame dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
@@ -108,9 +114,11 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         for finding_id, value in outcome:
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
     for quantity in read_quantities(text, today):
-        if quantity.finding in found and kb.findings[quantity.finding].type == "boolean":
+        if quantity.finding in found and kb.findings[quantity.finding].type == "boolean" \
+                and not quantity.overrides and not _within(found[quantity.finding], quantity):
             continue  # "I haven't stopped drinking": the phrase, read with its negation, stands
-        if quantity.finding not in found or not _has_value(found[quantity.finding]):
+        if quantity.finding not in found or not _has_value(found[quantity.finding]) \
+                or quantity.overrides or _within(found[quantity.finding], quantity):
             found[quantity.finding] = [(quantity.value, quantity.span, False)]
     if other:
         _relative_details(lower, found)
@@ -131,15 +139,25 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     return TextReading(observations, other, moving, tuple(ignored))
 
 
+def _within(mentions: list[tuple[Any, str, bool]], quantity: Any) -> bool:
+    """Every phrase of the finding lies inside the longer reading of it ("walking it off doesn't
+    work" outweighs "walking it off")."""
+    return all(not negated and span.lower() in quantity.span.lower()
+               for _, span, negated in mentions)
+
+
 def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
     """Where, from words inside other phrases: "restless legs", "my legs go mental"."""
     for ent in matches(doc):
         words = ent.text.lower()
-        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b", words):
+        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet|rls)\b", words):
             found["location"] = [("both_legs", ent.text, False)]
             return
-        if re.search(r"\b(?:left|right|my|one) (?:leg|calf|thigh|shin|foot)\b", words):
+        if re.search(r"\b(?:left|right|my|one) leg\b", words):
             found["location"] = [("one_leg", ent.text, False)]
+            return
+        if re.search(r"\b(?:left|right|my|one|the) (?:calf|thigh|shin|hamstring|quad)\b", words):
+            found["location"] = [("one_spot", ent.text, False)]  # one muscle: "knot in my calf"
             return
 
 
@@ -269,6 +287,10 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
+    if label.startswith("location=") and _place_of_another(kb, ent):
+        return None  # "pain shooting down my right leg, and the calf twitches": the calf
+    if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
+        return None  # "struggling to breathe lying down": when the breathing is worse
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
     if label.startswith("medicine="):
@@ -298,6 +320,10 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return [(label, False)]  # "my balance is fine", "speech seems normal"
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
+    if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
+        return [(label, True), *((where, True) for where in weakness_where(ent))]
+    if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
+        return [(label, True), ("weakness", True)]  # "legs weaker": weakness too
     return [(label, not negated)]
 
 
@@ -305,6 +331,52 @@ SUDDEN_MOVEMENT = re.compile(r"^(?:jerk|jolt|kick|twitch|jump|spasm|movement|sta
                              r"shak)")
 
 STARTED = re.compile(r"^(?:start|began|begun|came|come|went|kicked)")
+
+
+# warning signs that are themselves movements: a rest phrase after them still times the movements
+MOVING_SIGNS = {"rhythmic_jerking", "cramp_over_10_minutes", "spreading"}
+
+
+def _rest_of_another(kb: KnowledgeBase, ent: Any) -> bool:
+    """A rest phrase straight after a symptom that is not a movement (up to three words, no
+    punctuation between) says when that symptom comes: "struggling to breathe lying down",
+    "feet tingle when I sit cross-legged"."""
+    doc = ent.doc
+    before = [m for m in matches(doc) if m.end <= ent.start and m.start >= ent.sent.start]
+    if not before:
+        return False
+    last = before[-1]
+    between = doc[last.end:ent.start]
+    if len(between) > 3 or any(t.is_punct or t.lower_ in LIST_JOIN for t in between):
+        return False
+    found = [_finding(label) for label in meanings(last.label_)
+             if not label.startswith("medicine=") and "=" not in label and "|" not in label]
+    return bool(found) and all(
+        kb.findings[fid].group in ("symptom", "warning") and fid not in MOVING_SIGNS
+        for fid in found)
+
+
+CLAUSE_EDGE_WORDS = {"and", "but", "while", "whereas", "then", "now", "also", "plus"}
+
+
+def _place_of_another(kb: KnowledgeBase, ent: Any) -> bool:
+    """A place in a clause that names another finding and no movement is where that finding is
+    ("back pain shooting down my right leg", "weakness in arms and legs"), not where the
+    movements are, which is what location asks."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start and not doc[start - 1].is_punct \
+            and doc[start - 1].lower_ not in CLAUSE_EDGE_WORDS:
+        start -= 1
+    end = ent.end
+    while end < ent.sent.end and not doc[end].is_punct and doc[end].lower_ not in CLAUSE_EDGE_WORDS:
+        end += 1
+    found = {_finding(label) for m in matches(doc) if start <= m.start and m.end <= end
+             and m is not ent for label in meanings(m.label_)
+             if not label.startswith(("medicine=", "location=", "timing="))}
+    groups = {kb.findings[fid].group for fid in found if fid in kb.findings}
+    return bool(groups & {"symptom", "warning"}) and not groups & {"movement"} \
+        and not found & MOVING_SIGNS
 
 
 def _sudden_movement(ent: Any) -> bool:
@@ -324,11 +396,32 @@ def _sudden_movement(ent: Any) -> bool:
 def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
-    doc = ent.doc
-    near = doc[max(ent.sent.start, ent.start - 7):min(ent.sent.end, ent.end + 9)].text.lower()
-    if LONG_STANDING.search(near) or not CHANGE_WORDS.search(near):
+    near = _own_words(ent).lower()
+    if LONG_STANDING.search(near):
+        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
+    if not CHANGE_WORDS.search(near):
         return None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
+
+
+CLAUSE_BREAK = {"and", "but", ";", ",", "while", "whereas", "plus"}
+
+
+def _own_words(ent: Any) -> str:
+    """The words around a medicine, stopping at a break before or after another medicine ("on
+    fluoxetine for years and my doctor added tramadol": "for years" is fluoxetine's)."""
+    doc = ent.doc
+    start, end = max(ent.sent.start, ent.start - 7), min(ent.sent.end, ent.end + 9)
+    others = [m for m in matches(doc) if m.label_.startswith("medicine=") and m.start != ent.start]
+    for other in others:
+        if ent.sent.start <= other.start < ent.start:
+            breaks = [t.i for t in doc[max(other.end, start):ent.start]
+                      if t.lower_ in CLAUSE_BREAK]
+            start = max(start, breaks[-1] + 1 if breaks else other.end)
+        if ent.end <= other.start < ent.sent.end:
+            breaks = [t.i for t in doc[ent.end:min(other.start, end)] if t.lower_ in CLAUSE_BREAK]
+            end = min(end, breaks[0] if breaks else other.start)
+    return doc[start:end].text
 
 
 def _said_to_be_normal(ent: Any) -> bool:

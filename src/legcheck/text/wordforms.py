@@ -155,12 +155,15 @@ _LINKING = re.compile(r"(?:\b(?:is|are|was|were|am|i'm|im|feel|feels|felt|feelin
 
 
 _IS_AFTER_NOUN = re.compile(r"^((?:my |the |his |her )?[a-z]{3,}) is ")
+# a place after a preposition is said with "the" as often as with "my": "numbness in the groin"
+_MY_PLACE = re.compile(r"\b(in|around|between|down|on|into|across|under|behind) my\b")
 
 
 def phrase_variants(phrase: str) -> Iterator[str]:
-    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "is" after
-    a noun as "'s" ("speech's slurred"), and a word that strengthens or softens after its linking
-    verb ("periods are very heavy")."""
+    """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "in my"
+    as "in the" ("numbness in the groin"), "is" after a noun as "'s" ("speech's slurred"), a
+    word that strengthens or softens after its linking verb ("periods are very heavy"), and a
+    word that says it goes on between a part and what it does ("hands keep cramping")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
@@ -173,12 +176,42 @@ def phrase_variants(phrase: str) -> Iterator[str]:
             forms.add(bare)
             yield bare
     for form in list(forms):
+        the_place = _MY_PLACE.sub(r"\1 the", form)
+        if the_place != form:
+            forms.add(the_place)
+            yield the_place
+    for form in list(forms):
         short = _IS_AFTER_NOUN.sub(r"\1's ", form, count=1)  # "heart is racing": "heart's racing"
         if short != form:
             forms.add(short)
             yield short
     for form in forms:
         yield from _intensified(form)
+        yield from _ongoing(form)
+
+
+# a word that says the action goes on, between a body part and what it does: "hands keep
+# cramping", "lips are tingling", "fingers have been curling"
+ONGOING = ("keep", "keeps", "kept", "keep on", "are", "is", "were", "was", "have been", "has been",
+           "started", "start", "are still", "keep on")
+_PART_DOING = re.compile(r"^((?:my |the |his |her )?[a-z]{3,}s?) ([a-z]{3,}ing)$")
+
+
+def _ongoing(phrase: str) -> Iterator[str]:
+    """A two-word "<part> <doing>" phrase with each ONGOING word between ("hands keep cramping")."""
+    said = _PART_DOING.match(phrase)
+    if said is None or said.group(1).split()[-1] in _NOT_A_PART:
+        return
+    for word in dict.fromkeys(ONGOING):
+        yield f"{said.group(1)} {word} {said.group(2)}"
+
+
+# first words of two-word phrases that are not a body part doing something
+_NOT_A_PART = {"not", "keep", "keeps", "kept", "stop", "stopped", "start", "started", "been",
+               "was", "were", "are", "is", "when", "while", "after", "before", "since", "during",
+               "still", "always", "just", "also", "and", "but", "from", "with", "without", "any",
+               "some", "more", "less", "very", "really", "trouble", "difficulty", "problems",
+               "hard", "can't", "cant", "cannot", "won't", "wont", "going", "sudden", "constant"}
 
 
 def _intensified(phrase: str) -> Iterator[str]:

@@ -1,0 +1,71 @@
+"""Moving that brings no relief, said in the many ways people say it: "walking around doesn't help
+at all", "stretching it makes no difference", "it won't let go no matter how much I stretch",
+"wouldn't ease even when we stretched it", "no relief from walking". Each says the finding
+`relieved_by_moving` is absent. Not when the sentence goes on to say that some moving does help
+("stretching doesn't help but walking does"), nor in a question or a condition ("if walking
+doesn't help, ..."), nor for sitting, lying or resting (which are not moving)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from legcheck.text.numbers import Quantity
+
+_MOVE = (r"(?:walk(?:ing|ed|s)?|moving|move|moved|movement|stretch(?:ing|ed|es)?|"
+         r"getting up|get(?:ting)? up and walk(?:ing)?|pac(?:ing|ed)|kick(?:ing)? (?:them|it)|"
+         r"rubbing (?:and|or) stretching)")
+_OBJECT = r"(?:\s+(?:it|them|my legs?|the legs?|the calf|my calf|on it|it out|them out|it off|" \
+          r"around|about|round|a bit|more))*"
+_NO_HELP = (r"(?:(?:does|do|did|will|would|wo|is|are|was|were|has|have)(?:n'?t| not)|never|"
+            r"not)\s+(?:even\s+|really\s+|seem to\s+|actually\s+)*"
+            r"(?:help|helps|ease|ease it|relieve|relieve it|do anything|do a thing|work|"
+            r"make (?:it|them|any|a|much)(?: any)? (?:better|difference|different)|"
+            r"stop it|stop them|sort it|settle it|shift it|make it go(?: away)?)\b"
+            r"|makes? (?:no|zero|little) difference|(?:is|are|was) (?:no help|useless|pointless)"
+            r"|does nothing|(?:gives?|brings?) (?:me )?(?:no|zero) relief")
+# the problem that will not go: "won't let go", "wouldn't ease", "doesn't budge"
+_STAYS = (r"(?:wo|would|does|do|did)(?:n'?t| not)\s+(?:let go|ease|ease off|ease up|go|"
+          r"go away|budge|shift|stop|settle|release|relax|loosen|improve|get better)")
+_DESPITE = (r"(?:no matter (?:how much|what|how long|how hard|if)|even (?:when|if|after|though|"
+            r"with)|despite|however much)")
+# "doesn't go away when I walk": the plain time words, with the person straight after
+_WHEN = r"(?:when|if|while|after|once)"
+_WHO = r"(?:i|we|he|she|they|you|my \w+)(?:'ve|'d)?"
+_PATTERNS = [
+    # "walking around doesn't help at all", "stretching it out makes no difference"
+    re.compile(rf"\b(?:even\s+)?{_MOVE}{_OBJECT}\s+(?:{_NO_HELP})"),
+    # "it won't let go no matter how much I stretch", "wouldn't ease even when we stretched it"
+    re.compile(rf"\b{_STAYS}\b[^.;!?\n]{{0,30}}?\b{_DESPITE}\s+(?:{_WHO}\s+)?(?:\w+\s+){{0,2}}?"
+               rf"{_MOVE}\b|\b{_STAYS}\s+{_WHEN}\s+{_WHO}\s+(?:get up and\s+)?{_MOVE}\b"),
+    # "no matter how much I walk, it won't ease"
+    re.compile(rf"\b{_DESPITE}\s+(?:{_WHO}\s+)?(?:\w+\s+){{0,2}}?{_MOVE}\b[^.;!?\n]{{0,30}}?"
+               rf"\b(?:{_STAYS}|{_NO_HELP})"),
+    # "it makes no difference if I move", "it doesn't matter if I walk around"
+    re.compile(rf"\b(?:makes? no difference|(?:does|do)(?:n'?t| not) (?:help|matter|make (?:a|any) "
+               rf"difference)|(?:is|are)(?:n'?t| not) (?:any )?better|no better)\s+(?:even\s+)?"
+               rf"(?:if|when|whether|once)\s+{_WHO}\s+(?:get up and\s+)?{_MOVE}\b"),
+    # "no relief from walking", "nothing helps, not even walking"
+    re.compile(rf"\b(?:no|without any|not any) relief (?:from|with|when|by|if)\s+(?:{_WHO}\s+)?"
+               rf"{_MOVE}\b|\bnothing (?:helps|works|eases it)\W+not even\s+{_MOVE}\b"),
+]
+# what takes it back or makes it not a statement: "... but walking does", "if walking doesn't help"
+_SOME_MOVING_HELPS = re.compile(rf"\b(?:but|though|although|whereas|while)\b[^.;!?\n]{{0,30}}?"
+                                rf"\b{_MOVE}\b[^.;!?\n]{{0,20}}?\b(?:does|do|did|helps?|eases?|"
+                                r"works?|better)\b(?!\s*(?:n'?t|not))")
+_CONDITION = re.compile(r"\b(?:if|whether|unless|in case)\s+(?:\w+\s+){0,2}$")
+
+
+def read_relief(text: str, today: date) -> Iterator[Quantity]:
+    """relieved_by_moving: False when moving is said not to help (text in lower case)."""
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n")
+            end = min((i for i in (text.find(mark, match.end()) for mark in ".;!?\n")
+                       if i >= 0), default=len(text))
+            if _CONDITION.search(text[start + 1:match.start()]) or text[end:end + 1] == "?" \
+                    or _SOME_MOVING_HELPS.search(text[match.end():end]):
+                continue
+            yield Quantity("relieved_by_moving", False, match.group(0).strip())
+            return

@@ -1,0 +1,37 @@
+"""Where a reported weakness is, from the words just before it in its clause: one side ("his
+left arm is weak", "my right leg and arm went weak", "weakness in my left arm") is one-sided
+weakness, the legs ("my legs
+twitch and feel weak") weakness in both legs. Only a weakness that is reported, never a denied
+one, so this can only add warning signs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# an arm, the face or a whole side, as the warning sign asks (a weak foot alone is not named here)
+ONE_SIDE = re.compile(r"\b(?:left|right)\s+(?:arm|side|face)\b|\bone side\b|"
+                      r"\b(?:left|right) (?:leg|hand) and (?:arm|face)\b|"
+                      r"\bdown (?:my |his |her |the )?(?:left|right)\b")
+BOTH_LEGS = re.compile(r"\b(?:legs|both legs|both my legs)\b")
+BOTH = re.compile(r"\bboth\b|\bsides\b|\barms\b")
+LOOK_BACK = 8  # words before the weakness phrase, within its sentence, up to a punctuation mark
+LOOK_AHEAD = 4  # and after it ("weakness in my left arm"), up to "and"/"but"/"or" as well
+
+
+def weakness_where(ent: Any) -> list[str]:
+    """The findings a reported weakness also states, by where it is."""
+    doc = ent.doc
+    start = ent.start
+    while start > max(ent.sent.start, ent.start - LOOK_BACK) and not doc[start - 1].is_punct:
+        start -= 1
+    end = ent.end
+    while end < min(ent.sent.end, ent.end + LOOK_AHEAD) and not doc[end].is_punct \
+            and doc[end].lower_ not in ("and", "but", "or"):
+        end += 1
+    words = doc[start:end].text.lower()
+    if ONE_SIDE.search(words) and not BOTH.search(words):
+        return ["one_sided_weakness"]
+    if BOTH_LEGS.search(words):
+        return ["weakness_both_legs"]
+    return []

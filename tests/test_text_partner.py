@@ -1,0 +1,42 @@
+"""A bed partner who reports stillness denies kicks in sleep (src/legcheck/text/partner.py);
+"still" as "yet", a partner who reports kicks, and stillness said without a partner do not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "my partner says my legs are totally still all night",
+    "My wife sleeps beside me and says I'm completely still, but my calves fizz before bed.",
+    "my husband swears I sleep like a log",
+    "I don't move at all in my sleep, according to my husband",
+    "my legs are still all night, my girlfriend says",
+    "hubby says my legs don't kick at night",
+])
+def test_a_partner_reporting_stillness_denies_kicks(text: str) -> None:
+    found = read(text)
+    assert found.get("partner_sees_kicks") is False, found
+    assert found.get("limb_jerk") is not True, found
+
+
+@pytest.mark.parametrize("text", [
+    "my wife says my legs are still jerking at night",
+    "my partner says I kick all night",
+    "my partner says I kick but I'm still asleep",
+    "I lie still in bed and my legs twitch",
+    "my husband says I'm still kicking him",
+])
+def test_no_stillness_reported(text: str) -> None:
+    assert read(text).get("partner_sees_kicks") is not False

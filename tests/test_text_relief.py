@@ -1,0 +1,73 @@
+"""Moving that brings no relief (text/relief.py), and the traps where the same words say nothing
+about relief: some other moving helps, a condition or a question, sitting or lying, walking
+named as an ability."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+from legcheck.text.relief import read_relief
+
+
+def relief(text: str) -> list[bool]:
+    return [q.value for q in read_relief(text.lower(), date(2026, 11, 24))]
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "Walking around doesn't help at all.",
+    "moving my legs makes no difference",
+    "stretching it out does nothing",
+    "walking doesn't make it any better",
+    "even stretching won't ease it",
+    "the cramp won't let go no matter how much I stretch",
+    "it wouldn't ease even when we stretched it",
+    "no matter how much I walk about, it won't settle",
+    "the knot doesn't go away when I walk",
+    "no relief from walking",
+    "nothing helps, not even walking",
+    "getting up and walking around is no help",
+])
+def test_moving_said_not_to_help(text: str) -> None:
+    assert relief(text) == [False]
+
+
+@pytest.mark.parametrize("text", [
+    "stretching doesn't help but walking does",
+    "rubbing doesn't help, though walking around helps a bit",
+    "if walking doesn't help, should I see someone?",
+    "does walking not help?",
+    "sitting doesn't help",
+    "lying down doesn't help",
+    "walking is no problem",
+    "I can walk fine",
+    "I walk every day and it doesn't help",
+    "walking helps",
+    "can't stop when I walk",
+])
+def test_words_that_say_nothing_of_relief(text: str) -> None:
+    assert relief(text) == []
+
+
+def test_read_with_the_rest_of_the_text() -> None:
+    assert read("Stretching didn’t help, the cramp lasted 20 minutes.")["relieved_by_moving"] \
+        is False
+    assert read("walking helps but stretching doesn't help")["relieved_by_moving"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "walking it off doesn't work",
+    "it makes no difference if I move",
+    "it doesn't matter if I walk around, it keeps going",
+])
+def test_moving_said_not_to_help_in_a_whole_text(text: str) -> None:
+    assert read(text)["relieved_by_moving"] is False
