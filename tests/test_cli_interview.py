@@ -295,3 +295,11 @@ def test_an_emergency_from_the_description_asks_nothing(small) -> None:
                               say=script.say)
     assert script.questions() == [] and interview.answers == {}
     assert any("needs emergency care now" in line for line in script.shown)
+
+
+@pytest.mark.parametrize("reply", ["\u00b2", "\u2460", ",", " , "])
+def test_a_checklist_reply_that_names_nothing_is_asked_again(listed, reply: str) -> None:
+    script = Script(reply, "2", "done")
+    interview = run_interview(listed, {}, ask=script.ask, say=script.say)
+    assert any("not in the list" in line or "give the numbers" in line for line in script.shown)
+    assert interview.answers == {"flicker": "no", "cramp": "yes"}

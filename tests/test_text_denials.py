@@ -197,7 +197,7 @@ def test_normal_taken_back_in_the_same_breath_denies_nothing(text: str, finding:
     ("no numbness, slurred speech since this morning", {"slurred_speech": True}),
     ("no numbness or tingling, speech slurred", {"numbness_tingling": False,
                                                  "slurred_speech": True}),
-    ("calf twitching. no pain, face drooping", {"face_drooping": True}),
+    ("calf twitching. no pain, face drooping", {"face_drooping": True}),  # a statement
     # ... unless the list is plainly one of denied things, joined by or / nor
     ("no weakness, numbness or slurred speech", {"weakness": False, "slurred_speech": False}),
     ("no numbness, weakness or pain", {"numbness_tingling": False, "weakness": False}),
@@ -206,6 +206,14 @@ def test_normal_taken_back_in_the_same_breath_denies_nothing(text: str, finding:
      {"fever": False, "confusion": False, "weakness": False}),
     # symptoms that are not warning signs keep the plain list reading
     ("no weakness, numbness", {"weakness": False, "numbness_tingling": False}),
+    # a longer list, an "or" further on, or a bare last item stays a list of denied things
+    ("No weakness, confusion, fever, or trouble walking",
+     {"weakness": False, "confusion": False, "fever": False, "trouble_walking": False}),
+    ("no weakness, numbness, slurred speech, face drooping.",
+     {"slurred_speech": False, "face_drooping": False}),
+    ("Not weak, confused, feverish or numb", {"confusion": False, "fever": False}),
+    ("no fever, confusion", {"fever": False, "confusion": False}),
+    ("no weakness, slurred speech", {"weakness": False, "slurred_speech": False}),
 ])
 def test_a_warning_sign_past_a_comma(text: str, expect: dict) -> None:
     check(text, expect)
@@ -296,4 +304,18 @@ def test_short_answers_after_a_comma_or_an_equals_sign(text: str, expect: dict) 
     ("my heart is racing", {"palpitations": True}),
 ])
 def test_more_everyday_denials(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # "before in my life", "up to now": the whole past or so far, so the denial holds ...
+    ("I've never had slurred speech before in my life", {"slurred_speech": False}),
+    ("I've had no slurred speech up to now, only eyelid twitching", {"slurred_speech": False}),
+    ("no weakness till now", {"weakness": False}),
+    ("no problems with my speech up to now", {"slurred_speech": False}),
+    # ... unless a change follows
+    ("no problem breathing until now, now I'm struggling", {"trouble_breathing": True}),
+    ("never had numbness before this week", {"numbness_tingling": True}),
+])
+def test_a_denial_of_the_whole_past_holds(text: str, expect: dict) -> None:
     check(text, expect)

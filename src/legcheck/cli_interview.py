@@ -227,8 +227,11 @@ def parse_ticks(question: Question, reply: str) -> list[str]:
         return []
     ids = [fid for fid, _ in question.members]
     ticked: list[str] = []
-    for item in reply.replace(",", " ").split():
-        if item.isdigit() and 1 <= int(item) <= len(ids):
+    items = reply.replace(",", " ").split()
+    if not items:
+        raise InputError(f"give the numbers of those that apply (1 to {len(ids)}), or none")
+    for item in items:
+        if item.isascii() and item.isdigit() and 1 <= int(item) <= len(ids):
             ticked.append(ids[int(item) - 1])
         elif item in ids:
             ticked.append(item)

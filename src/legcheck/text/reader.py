@@ -198,12 +198,14 @@ LIST_BREAKS = {",", ";", "-", "\u2013", "\u2014"}
 
 
 def _warning_sign_past_a_comma(kb: KnowledgeBase, ent: Any) -> bool:
-    """For safety, a warning sign after a comma is not taken as denied by a "no" before the
-    comma unless the list is plainly a list of denied things, joined by "or"/"nor" after the
-    comma or straight after the sign: "no numbness, slurred speech since this morning" and "not
-    numb, face drooping" report the sign; "no weakness, numbness or slurred speech" and "no
-    numbness, weakness or pain" deny it. Only a denial from ConText before the sign is looked
-    at; one said after it ("slurred speech? no") or joined by "and"/"or" stands."""
+    """For safety, a warning sign said after a denied item and a comma is taken as reported,
+    not denied, when nothing marks a list of denied things: it is the second and last item, no
+    "or"/"nor" joins it, and it goes on to say something ("no numbness, slurred speech since this
+    morning", "not numb, face drooping on one side") or is put as a statement ("no pain, face
+    drooping"). A list stays denied: "no weakness, numbness or slurred speech", "no weakness,
+    confusion, fever or trouble walking", "no weakness, numbness, slurred speech, face drooping",
+    "no fever, confusion". Only a denial before the sign is looked at; one said after it
+    ("slurred speech? no") stands."""
     if not ent._.is_negated or not any(
             kb.findings[fid].warning_sign for label in meanings(ent.label_)
             if not label.startswith("medicine=") and (fid := _finding(label)) in kb.findings):
@@ -215,14 +217,21 @@ def _warning_sign_past_a_comma(kb: KnowledgeBase, ent: Any) -> bool:
     for denial in denials:
         between = [token.lower_ for token in doc[denial.modifier_span[1]:ent.start]]
         breaks = [i for i, word in enumerate(between) if word in LIST_BREAKS]
-        if not breaks or LIST_OR & set(between[breaks[-1]:]):
-            return False  # no comma in between, or "no X, Y or <sign>"
+        if len(breaks) != 1 or LIST_OR & set(between[breaks[-1]:]):
+            return False  # no comma, a longer list, or "no X, Y or <sign>"
     following: list[str] = []
     for token in doc[ent.end:ent.sent.end]:
-        if token.lower_ in LIST_BREAKS or (token.is_sent_end and token.is_punct):
+        if token.is_sent_end and token.is_punct:
             break
         following.append(token.lower_)
-    return not LIST_OR & set(following)  # "no numbness, <sign> or pain" is a list
+    if LIST_OR & set(following) or LIST_BREAKS & set(following):
+        return False  # more items follow: "no numbness, <sign>, fever or pain"
+    said = [word for word in following if not word.strip(".!?")]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    statement = ent[-1].lower_.endswith(("ed", "ing")) and (  # "face drooping", "speech slurred"
+        len(ent) > 1 or (before is not None and before.is_alpha
+                         and before.lower_ not in LIST_OR | {"no", "not", "any", "or"}))
+    return len(following) > len(said) or statement
 
 
 def _inside_another(ent: Any) -> bool:

@@ -20,7 +20,12 @@ from typing import Any
 # a denial that ends at a time: "no X until/till/before ...", but not "before or since"
 UNTIL = re.compile(r"^(?:[\w']+\s+){0,3}?(?:until|till|til|untill|before|up until|up till|"
                    r"up to)\b(?!\s+(?:or|and|nor|n)\s+(?:since|after|now)\b)"
-                   r"(?!\s+(?:i (?:was|am|turned)|the age)\b)")
+                   r"(?!\s+(?:i (?:was|am|turned)|the age)\b)"
+                   # "before in my life", "before ever": the whole past, so the denial holds
+                   r"(?!\s+(?:in (?:my|all my|his|her) (?:whole )?life|ever|at all)\b)"
+                   # "up to now", "till now": so far, unless a change follows ("until now, now
+                   # I'm struggling", "till now but today ...")
+                   r"(?!\s+now\b(?![\s,;:-]+(?:now|but|when|then|today|this)\b))")
 # hedges that soften what one reports about one's own body
 SOFT_HEDGES = ["i think", "i thnk", "i think i have", "i think i've", "i think i'm", "maybe",
                "might be", "might have", "possibly", "probably", "perhaps", "sort of",
