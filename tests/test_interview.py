@@ -335,3 +335,18 @@ def test_real_checklists_hold_yes_no_findings_that_are_not_warning_signs(kb) -> 
     assert len(members) == len(set(members)) and len(kb.checklists) >= 5
     assert all(kb.findings[fid].type == "boolean" and not kb.findings[fid].warning_sign
                for fid in members)
+
+
+def test_a_combination_that_could_raise_the_triage_comes_as_its_checklist(make_kb) -> None:
+    kb = make_kb(findings=FINDINGS, conditions=CONDITIONS, red_flags=RED_FLAGS)
+    checklists = {"recent": schema.Checklist(id="recent", question="Any of these?", why="test",
+                                             findings=("drug", "sweat"))}
+    kb = type(kb)(**{**{f: getattr(kb, f) for f in kb.__dataclass_fields__},
+                     "checklists": checklists})
+    settled = {"ws_emergency": "no", "ws_urgent": "no", "days": 3, "decisive": "yes",
+               "when": "day"}
+    step = ask(kb, settled)
+    assert step.kind == "checklist" and step.reason == "could_raise_triage"
+    assert [m for m, _ in step.members] == ["drug", "sweat"]
+    after = next_question(kb, {**parse_answers(kb, settled), **answer_checklist(step, [])}, ())
+    assert isinstance(after, Done)

@@ -24,7 +24,8 @@ the same interview by sending back the answers so far and the skipped findings.
    skipped: its members count as skipped.
 3. Before stopping, for safety: any finding through which a combination of answers could still
    raise the triage (a medicine change and sweating; three signs of an overactive thyroid that
-   each move the odds a little), the most urgent first.
+   each move the odds a little), the most urgent first; a checklist member with open fellows
+   as its checklist.
 4. Done when no open question has an answer that changes the outcome and nothing above the
    current level can still be reached, or when nothing is left to ask.
 """
@@ -148,6 +149,11 @@ def next_question(kb: KnowledgeBase, observations: Mapping[str, Observation],
     if not raising:
         return Done("settled")
     _, _, finding_id = min(raising, key=lambda item: (-item[0], -item[1], order[item[2]]))
+    checklist = kb.checklists.get(kb.checklist_of.get(finding_id, ""))
+    if checklist is not None:  # its open fellows at once, as in step 2
+        members = [fid for fid in checklist.findings if fid in state.open_findings]
+        if len(members) > 1:
+            return checklist_question(kb, checklist, members, 0.0, "could_raise_triage")
     return question_for(kb.findings[finding_id], "could_raise_triage", 0.0)
 
 
@@ -229,12 +235,12 @@ def _skipped_checklists(kb: KnowledgeBase, asked: Collection[str]) -> Collection
 
 
 def checklist_question(kb: KnowledgeBase, checklist: schema.Checklist, members: Collection[str],
-                       gain: float = 0.0) -> Question:
+                       gain: float = 0.0, reason: Reason = "information_gain") -> Question:
     """A tick-all-that-apply question over `members` (open findings of the checklist)."""
     listed = tuple((fid, kb.findings[fid].label) for fid in members)
     return Question(
         finding=checklist.id, text=checklist.question, why=checklist.why, kind="checklist",
-        warning_sign=False, reason="information_gain", information_gain=gain,
+        warning_sign=False, reason=reason, information_gain=gain,
         choices=listed, multiple=True, members=listed)
 
 
