@@ -4,23 +4,9 @@ deny (loss of a function, comparisons, "fine until", a doctor ruling something o
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from legcheck.api import default_knowledge
-from legcheck.engine.result import json_value
-from legcheck.text import read_text
-
-
-def read(text: str) -> dict:
-    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
-    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
-
-
-def check(text: str, expect: dict) -> None:
-    found = read(text)
-    assert {fid: found.get(fid) for fid in expect} == expect, found
+from readings import check, read
 
 
 @pytest.mark.parametrize(("text", "expect"), [

@@ -8,19 +8,12 @@ from datetime import date
 
 import pytest
 
-from legcheck.api import default_knowledge
-from legcheck.engine.result import json_value
-from legcheck.text import read_text
 from legcheck.text.relief import read_relief
+from readings import read
 
 
 def relief(text: str) -> list[bool]:
     return [q.value for q in read_relief(text.lower(), date(2026, 11, 24))]
-
-
-def read(text: str) -> dict:
-    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
-    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
 
 
 @pytest.mark.parametrize("text", [

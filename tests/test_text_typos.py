@@ -3,20 +3,12 @@ words a slip away from ours are never corrected."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from legcheck.api import default_knowledge
-from legcheck.engine.result import json_value
-from legcheck.text import read_text
 from legcheck.text.pipeline import known_words
 from legcheck.text.typos import Speller
-
-
-def read(text: str) -> dict:
-    reading = read_text(default_knowledge(), text, today=date(2026, 11, 24))
-    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+from readings import read
 
 
 @pytest.fixture(scope="module")
