@@ -17,6 +17,16 @@ from typing import Any
 from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
+from legcheck.text.denials import (
+    LIST_JOIN,
+    NEGATING,
+    denial_of_what_follows,
+    denied_across,
+    finding_of,
+    inside_another,
+    listed_after_denial,
+    warning_sign_past_a_comma,
+)
 from legcheck.text.guard import checked_text
 from legcheck.text.normal import (
     negation_right_before,
@@ -67,7 +77,6 @@ NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|r
 PARTNER = re.compile(r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|fianc[eé]e?|hubby|"
                      r"wifey|bf|gf|other half)\b")
 # a phrase that carries its own negation ("no new medicines") is not negated again by it
-NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
 
 # at rest and active alike: "whether I'm sitting or standing", "sitting, standing or lying down";
 # not "worse sitting, and walking helps"
@@ -178,14 +187,14 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if (ent._.is_uncertain or hedged(ent)) and not (
             only_softly_hedged(ent) and _groups(kb, ent) <= SOFTLY_SAID_GROUPS):
         return None  # a fear or a question, or a hedged history ("maybe diabetic")
-    if _denial_of_what_follows(ent):
+    if denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
-    negated = (bool(ent._.is_negated) or _denied_across(ent) or _listed_after_denial(kb, ent)) \
+    negated = (bool(ent._.is_negated) or denied_across(ent) or listed_after_denial(kb, ent)) \
         and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
-    if negated and _warning_sign_past_a_comma(kb, ent):
+    if negated and warning_sign_past_a_comma(kb, ent):
         negated = False  # "no numbness, slurred speech since this morning": said, not denied
-    if negated and _inside_another(ent):
+    if negated and inside_another(ent):
         return None  # "no weakness or numbness on one side" denies one-sided numbness only
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
@@ -193,99 +202,9 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     return [pair for outcome in counted for pair in outcome] if counted else None
 
 
-LIST_OR = {"or", "nor"}
-LIST_BREAKS = {",", ";", "-", "\u2013", "\u2014"}
-
-
-def _warning_sign_past_a_comma(kb: KnowledgeBase, ent: Any) -> bool:
-    """For safety, a warning sign said after a denied item and a comma is taken as reported,
-    not denied, when nothing marks a list of denied things: it is the second and last item, no
-    "or"/"nor" joins it, and it goes on to say something ("no numbness, slurred speech since this
-    morning", "not numb, face drooping on one side") or is put as a statement ("no pain, face
-    drooping"). A list stays denied: "no weakness, numbness or slurred speech", "no weakness,
-    confusion, fever or trouble walking", "no weakness, numbness, slurred speech, face drooping",
-    "no fever, confusion". Only a denial before the sign is looked at; one said after it
-    ("slurred speech? no") stands."""
-    if not ent._.is_negated or not any(
-            kb.findings[fid].warning_sign for label in meanings(ent.label_)
-            if not label.startswith("medicine=") and (fid := _finding(label)) in kb.findings):
-        return False
-    doc = ent.doc
-    denials = [m for m in ent._.modifiers if m.category == "NEGATED_EXISTENCE"]
-    if not denials or any(m.modifier_span[0] >= ent.start for m in denials):
-        return False
-    for denial in denials:
-        between = [token.lower_ for token in doc[denial.modifier_span[1]:ent.start]]
-        breaks = [i for i, word in enumerate(between) if word in LIST_BREAKS]
-        if len(breaks) != 1 or LIST_OR & set(between[breaks[-1]:]):
-            return False  # no comma, a longer list, or "no X, Y or <sign>"
-    following: list[str] = []
-    for token in doc[ent.end:ent.sent.end]:
-        if token.is_sent_end and token.is_punct:
-            break
-        following.append(token.lower_)
-    if LIST_OR & set(following) or LIST_BREAKS & set(following):
-        return False  # more items follow: "no numbness, <sign>, fever or pain"
-    said = [word for word in following if not word.strip(".!?")]
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    statement = ent[-1].lower_.endswith(("ed", "ing")) and (  # "face drooping", "speech slurred"
-        len(ent) > 1 or (before is not None and before.is_alpha
-                         and before.lower_ not in LIST_OR | {"no", "not", "any", "or"}))
-    return len(following) > len(said) or statement
-
-
-def _inside_another(ent: Any) -> bool:
-    """A general finding carried inside a more specific phrase (see pipeline.outermost)."""
-    return any(other.start <= ent.start and ent.end <= other.end and len(other) > len(ent)
-               for other in matches(ent.doc))
-
-
-def _denial_of_what_follows(ent: Any) -> bool:
-    """A phrase that carries its own "no" ("no feeling", "no sensation") followed by "of"."""
-    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return following is not None and following.lower_ == "of" \
-        and NEGATING.search(ent.text.lower()) is not None \
-        and any("|" not in label for label in meanings(ent.label_))
-
-
-LIST_JOIN = {"and", "or", "&", "nor", "plus"}
-LIST_FILLER = {"any", "no", "other", "also"}
-DENIABLE_GROUPS = {"warning", "symptom"}
-
-
-def _listed_after_denial(kb: KnowledgeBase, ent: Any) -> bool:
-    """A symptom joined by "and"/"or" straight after a denied one is denied too: "no weakness
-    and numbness", "never had any weakness or any numbness". ConText ends a denial at "and" (for
-    "no weakness and my calf twitches"); the main complaint, a movement, is never carried."""
-    doc, i = ent.doc, ent.start - 1
-    while i > ent.sent.start and doc[i].lower_ in LIST_FILLER:
-        i -= 1
-    if i <= ent.sent.start or doc[i].lower_ not in LIST_JOIN:
-        return False
-    if any(kb.findings[_finding(label)].group not in DENIABLE_GROUPS
-           for label in meanings(ent.label_) if not label.startswith("medicine=")):
-        return False
-    before = next((m for m in matches(doc) if m.end == i), None)
-    return before is not None and (bool(before._.is_negated) or (
-        NEGATING.search(before.text.lower()) is not None
-        and all(label.endswith("|absent") for label in meanings(before.label_))))
-
-
 def _groups(kb: KnowledgeBase, ent: Any) -> set[str]:
-    return {"context" if label.startswith("medicine=") else kb.findings[_finding(label)].group
+    return {"context" if label.startswith("medicine=") else kb.findings[finding_of(label)].group
             for label in meanings(ent.label_)}
-
-
-def _finding(label: str) -> str:
-    return label.split("|")[0].split("=")[0]
-
-
-def _denied_across(ent: Any) -> bool:
-    """A denial sharing a word with the phrase it denies ("never had" + "had a fit"), which
-    ConText leaves out because the two overlap."""
-    return any(modifier.category == "NEGATED_EXISTENCE" and modifier.direction == "FORWARD"
-               and modifier.modifier_span[0] < ent.start < modifier.modifier_span[1]
-               for modifier in ent.doc._.context_graph.modifiers)
 
 
 def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, other: bool,
@@ -358,7 +277,7 @@ def _rest_of_another(kb: KnowledgeBase, ent: Any) -> bool:
     between = doc[last.end:ent.start]
     if len(between) > 3 or any(t.is_punct or t.lower_ in LIST_JOIN for t in between):
         return False
-    found = [_finding(label) for label in meanings(last.label_)
+    found = [finding_of(label) for label in meanings(last.label_)
              if not label.startswith("medicine=") and "=" not in label and "|" not in label]
     return bool(found) and all(
         kb.findings[fid].group in ("symptom", "warning") and fid not in MOVING_SIGNS
@@ -380,7 +299,7 @@ def _place_of_another(kb: KnowledgeBase, ent: Any) -> bool:
     end = ent.end
     while end < ent.sent.end and not doc[end].is_punct and doc[end].lower_ not in CLAUSE_EDGE_WORDS:
         end += 1
-    found = {_finding(label) for m in matches(doc) if start <= m.start and m.end <= end
+    found = {finding_of(label) for m in matches(doc) if start <= m.start and m.end <= end
              and m is not ent for label in meanings(m.label_)
              if not label.startswith(("medicine=", "location=", "timing="))}
     groups = {kb.findings[fid].group for fid in found if fid in kb.findings}
