@@ -342,6 +342,8 @@ def one_check(**changes: object) -> str:
     (one_episode(timezone=["Europe/London"]), r"episodes\[0\]\.timezone: must be a time zone"),
     (one_episode(timezone="Mars/Base"), r"episodes\[0\]\.timezone: unknown time zone 'Mars/Base"),
     (one_check(timezone=7), r"checks\[0\]\.timezone: must be a time zone name"),
+    (one_episode(timezone="A" * 300), r"episodes\[0\]\.timezone: unknown time zone 'AAA"),
+    (one_check(timezone="Europe/" + "x" * 60), r"checks\[0\]\.timezone: unknown time zone"),
     (one_episode(at="0001-01-01T00:00:00+14:00"), r"episodes\[0\]\.at: .*before 1900-01-01"),
     (one_episode(at="1899-12-31T23:00:00+00:00"), r"episodes\[0\]\.at: .*before 1900-01-01"),
     (one_episode(at="9999-12-31T23:59:59-12:00"), r"episodes\[0\]\.at: .*in the future"),

@@ -151,6 +151,13 @@ def test_an_import_with_huge_ids_does_not_stop_another_account(api: TestClient) 
     assert len(api.get("/api/v1/episodes", headers=alice).json()["episodes"]) == 2
 
 
+@pytest.mark.parametrize("zone_name", ["A" * 300, "Europe/" + "x" * 60, "Mars/Base"])
+def test_signup_with_an_impossible_time_zone_is_refused(api: TestClient, zone_name: str) -> None:
+    response = api.post("/api/v1/accounts", json={"email": "zed@example.org",
+                                                  "password": PASSWORD, "timezone": zone_name})
+    assert response.status_code == 422 and "unknown time zone" in response.json()["detail"]
+
+
 def test_tokens_by_password_and_wrong_passwords(api: TestClient) -> None:
     signup(api, "carol@example.org")
     wrong = api.post("/api/v1/tokens", json={"email": "carol@example.org", "password": "nope"})
