@@ -151,6 +151,21 @@ def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:
     assert result.exit_code == 2 and "episodes[0].at" in result.stderr
 
 
+@pytest.mark.parametrize("content", [
+    '{"format": "legcheck-diary", "days": [{"day": "2026-01-02", "sleep_hours": 1e400}]}',
+    '{"format": "legcheck-diary", "episodes": [{"kind": "twitch", "note": "a\\u0000b", '
+    '"at": "2026-01-01T10:00:00+00:00"}]}',
+])
+def test_import_of_values_no_database_keeps(runner, db: list[str], tmp_path: Path,
+                                            content: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    result = run(runner, "import", str(bad), *db)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.output
+    assert "too large" in result.stderr or "NUL" in result.stderr
+    assert exported(runner, db)["episodes"] == exported(runner, db)["days"] == []
+
+
 def test_stats_in_words_json_and_a_chart(runner, db: list[str], tmp_path: Path) -> None:
     empty = run(runner, "stats", *db)
     assert empty.exit_code == 0, empty.output

@@ -353,6 +353,17 @@ def one_check(**changes: object) -> str:
      r"days\[0\]\.day: .*before 1900-01-01"),
     ("{" + '"a":{' * 100_000 + "}" * 100_001, "nested too deeply"),
     ('{"format": "legcheck-diary", "checks": [{"result": {"x": NaN}}]}', "NaN is not a JSON"),
+    ('{"format": "legcheck-diary", "checks": [{"answers": {"a": 1e400}}]}', "too large.*1e400"),
+    ('{"format": "legcheck-diary", "days": [{"day": "2026-01-02", "sleep_hours": -1e999}]}',
+     "too large"),
+    (one_check(text="calf\x00twitch"), r"checks\[0\]\.text: the text holds a NUL"),
+    (one_check(answers={"weakness\x00": "no"}), r"checks\[0\]\.answers: the text holds a NUL"),
+    (one_episode(note="sore\x00"), r"episodes\[0\]\.note: the text holds a NUL"),
+    (json.dumps({"format": "legcheck-diary", "days": [{"day": "2026-01-02", "note": "\x00"}]}),
+     r"days\[0\]\.note: the text holds a NUL"),
+    (one_check(text="\udc00"), r"checks\[0\]\.text: the text holds a lone surrogate"),
+    (one_check(answers={"a": ["\ud800"]}), r"checks\[0\]\.answers\.a\[0\]: .*surrogate"),
+    (one_check(knowledge_version="v" * 41), r"knowledge_version: must be text of 1 to 40"),
 ])
 def test_a_bad_import_is_one_clear_error_and_changes_nothing(store: DiaryStore, text: str,
                                                              message: str) -> None:
