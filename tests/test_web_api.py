@@ -271,6 +271,28 @@ def test_import_bad_file_changes_nothing(client: TestClient, content: bytes, med
     assert client.get("/api/v1/episodes").json()["episodes"] == []
 
 
+def odd_check(result: object) -> bytes:
+    return json.dumps({"format": "legcheck-diary", "version": 1, "checks": [
+        {"at": "2026-11-01T10:00:00+00:00", "timezone": "UTC", "knowledge_version": "x",
+         "answers": {}, "result": result}]}).encode()
+
+
+@pytest.mark.parametrize(("result", "message"), [
+    ({"triage": "urgent"}, "checks[0].result.knowledge_version: Field required"),
+    ({}, "checks[0].result.knowledge_version: Field required"),
+    ("urgent", "answers and result must be objects"),
+])
+def test_import_of_a_check_with_an_odd_result_is_refused(client: TestClient, result: object,
+                                                         message: str) -> None:
+    """The diary page, the report and the FHIR export read a check's result: an odd one made
+    them fail (500) for as long as it was kept."""
+    response = client.post("/api/v1/import", content=odd_check(result),
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 422 and message in one_line(response)
+    assert client.get("/api/v1/export").json()["checks"] == []
+    assert client.get("/diary").status_code == client.get("/api/v1/report").status_code == 200
+
+
 # ---- the service --------------------------------------------------------------------------
 def test_openapi_and_docs(client: TestClient) -> None:
     spec = client.get("/api/v1/openapi.json").json()

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from legcheck.api import check
 from legcheck.cli import app as cli
 from legcheck.errors import SettingsError
 from legcheck.settings import Settings
@@ -21,6 +22,7 @@ from legcheck.web import create_app
 
 SECRET = "a-test-secret-that-is-long-enough"
 PASSWORD = "correct horse battery"
+RESULT = check(text="calf twitching").to_dict()  # a check's result, as an import needs it
 APPS: list = []
 
 
@@ -141,7 +143,7 @@ def test_an_import_with_huge_ids_does_not_stop_another_account(api: TestClient) 
         {"id": 2_147_483_647, "at": "2026-01-01T00:00:00+00:00", "kind": "twitch"}],
         "days": [{"id": 2_147_483_647, "day": "2026-01-01"}], "checks": [
         {"id": 2_147_483_647, "at": "2026-01-01T00:00:00+00:00", "knowledge_version": "1",
-         "answers": {}, "result": {}}]}
+         "answers": {}, "result": RESULT}]}
     imported = api.post("/api/v1/import", headers=bob, json=document)
     assert imported.json() == {"episodes": 1, "days": 1}
     logged = api.post("/api/v1/episodes", headers=alice, json={"kind": "cramp"})

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from legcheck.diary.check_result import result_problem
 from legcheck.diary.entries import (
     CLOCK_SKEW,
     EARLIEST_DAY,
@@ -308,6 +309,10 @@ def _checked_check(item: Any, index: int) -> Check:
     answers, result = item.get("answers"), item.get("result")
     if not isinstance(answers, dict) or not isinstance(result, dict):
         raise InputError(f"{where}: answers and result must be objects")
+    problem = result_problem(result)
+    if problem:  # the diary page, the report and the FHIR export read it
+        raise InputError(f"{where}.result.{problem} (a check's result is what `legcheck check "
+                         f"--format json` prints)")
     version = item.get("knowledge_version")
     if not isinstance(version, str) or not version or len(version) > LONGEST_VERSION:
         raise InputError(f"{where}.knowledge_version: must be text of 1 to {LONGEST_VERSION} "
