@@ -56,6 +56,30 @@ def test_saved_checks_are_listed_and_deleted(runner, db: list[str]) -> None:
     assert gone.exit_code == 2 and "no check c1" in gone.stderr
 
 
+def test_a_check_with_an_odd_result_is_listed_and_deleted(runner, db: list[str],
+                                                          tmp_path: Path) -> None:
+    """A check imported before results were checked may hold any object as its result."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from legcheck.cli_diary import open_store
+    from legcheck.diary.models import Check
+
+    store = open_store(db[1])
+    with Session(store.engine) as session, session.begin():
+        for result in ({"triage": "urgent"}, {"conditions": [5]}):
+            session.add(Check(profile_id=store.profile_id, taken_at=datetime.now(UTC),
+                              timezone="UTC", knowledge_version="x", answers={}, result=result))
+    listing = run(runner, "diary", *db)
+    assert listing.exit_code == 0 and listing.stdout.count("could not be read") == 2
+    report = run(runner, "report", "--format", "html", "--out", str(tmp_path / "r.html"), *db)
+    assert report.exit_code == 0, report.output
+    assert "2 saved checks in this period could not be read" in (tmp_path / "r.html").read_text()
+    assert run(runner, "diary", "delete", "c1", *db).exit_code == 0
+    assert len(exported(runner, db)["checks"]) == 1
+
+
 def test_day_context(runner, db: list[str]) -> None:
     result = run(runner, "day", "--caffeine-mg", "380", "--alcohol", "2", "--sleep", "5.5",
                  "--stress", "7", "--exercise", "60", "--fluids", "1.5", "--symptom",
