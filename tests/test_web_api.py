@@ -131,6 +131,21 @@ def test_episode_bad_input(client: TestClient, body: dict, message: str) -> None
     assert client.get("/api/v1/episodes").json()["episodes"] == []
 
 
+def test_nul_in_a_note_or_a_medicine_is_refused(client: TestClient) -> None:
+    """PostgreSQL cannot store NUL in text (a 503 there); SQLite would keep a note that its
+    export then could not bring back."""
+    episode = client.post("/api/v1/episodes", json={"kind": "twitch"}).json()
+    for method, path, body in (
+            ("POST", "/api/v1/episodes", {"kind": "twitch", "note": "a\x00b"}),
+            ("PATCH", f"/api/v1/episodes/{episode['id']}", {"note": "\x00"}),
+            ("POST", "/api/v1/days", {"note": "a\x00b"}),
+            ("POST", "/api/v1/days", {"medicines": ["iron\x00"]})):
+        response = client.request(method, path, json=body)
+        assert response.status_code == 422 and "NUL character" in one_line(response)
+    assert client.get("/api/v1/episodes").json()["episodes"] == [episode]
+    assert client.get("/api/v1/days").json()["days"] == []
+
+
 def test_episode_update_bad_input_changes_nothing(client: TestClient) -> None:
     episode = client.post("/api/v1/episodes", json={"kind": "twitch", "intensity": 2}).json()
     response = client.patch(f"/api/v1/episodes/{episode['id']}", json={"intensity": 12})

@@ -160,6 +160,24 @@ def test_signup_with_an_impossible_time_zone_is_refused(api: TestClient, zone_na
     assert response.status_code == 422 and "unknown time zone" in response.json()["detail"]
 
 
+def test_nul_in_what_an_account_sends_is_a_422(api: TestClient) -> None:
+    """PostgreSQL cannot store or compare text holding NUL: each of these was a 500 or a 503."""
+    bad_signup = api.post("/api/v1/accounts", json={"email": "nul\x00@example.org",
+                                                    "password": PASSWORD})
+    bad_login = api.post("/api/v1/tokens", json={"email": "dan\x00@example.org",
+                                                 "password": PASSWORD})
+    headers = signup(api, "dan@example.org")
+    bad_name = api.post("/api/v1/tokens", json={"email": "dan@example.org",
+                                                "password": PASSWORD, "name": "phone\x00"})
+    bad_note = api.post("/api/v1/episodes", headers=headers,
+                        json={"kind": "twitch", "note": "sore\x00"})
+    bad_medicine = api.post("/api/v1/days", headers=headers, json={"medicines": ["iron\x00"]})
+    for response in (bad_signup, bad_login, bad_name, bad_note, bad_medicine):
+        assert response.status_code == 422, response.text
+        assert "NUL" in response.json()["detail"] or "email" in response.json()["detail"]
+    assert api.get("/api/v1/episodes", headers=headers).json()["episodes"] == []
+
+
 def test_tokens_by_password_and_wrong_passwords(api: TestClient) -> None:
     signup(api, "carol@example.org")
     wrong = api.post("/api/v1/tokens", json={"email": "carol@example.org", "password": "nope"})
