@@ -56,6 +56,30 @@ def test_saved_checks_are_listed_and_deleted(runner, db: list[str]) -> None:
     assert gone.exit_code == 2 and "no check c1" in gone.stderr
 
 
+def test_a_check_with_an_odd_result_is_listed_and_deleted(runner, db: list[str],
+                                                          tmp_path: Path) -> None:
+    """A check imported before results were checked may hold any object as its result."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from legcheck.cli_diary import open_store
+    from legcheck.diary.models import Check
+
+    store = open_store(db[1])
+    with Session(store.engine) as session, session.begin():
+        for result in ({"triage": "urgent"}, {"conditions": [5]}):
+            session.add(Check(profile_id=store.profile_id, taken_at=datetime.now(UTC),
+                              timezone="UTC", knowledge_version="x", answers={}, result=result))
+    listing = run(runner, "diary", *db)
+    assert listing.exit_code == 0 and listing.stdout.count("could not be read") == 2
+    report = run(runner, "report", "--format", "html", "--out", str(tmp_path / "r.html"), *db)
+    assert report.exit_code == 0, report.output
+    assert "2 saved checks in this period could not be read" in (tmp_path / "r.html").read_text()
+    assert run(runner, "diary", "delete", "c1", *db).exit_code == 0
+    assert len(exported(runner, db)["checks"]) == 1
+
+
 def test_day_context(runner, db: list[str]) -> None:
     result = run(runner, "day", "--caffeine-mg", "380", "--alcohol", "2", "--sleep", "5.5",
                  "--stress", "7", "--exercise", "60", "--fluids", "1.5", "--symptom",
@@ -149,6 +173,21 @@ def test_malformed_import_file(runner, db: list[str], tmp_path: Path) -> None:
     bad.write_text('{"format": "legcheck-diary", "episodes": [{"kind": "twitch"}]}')
     result = run(runner, "import", str(bad), *db)
     assert result.exit_code == 2 and "episodes[0].at" in result.stderr
+
+
+@pytest.mark.parametrize("content", [
+    '{"format": "legcheck-diary", "days": [{"day": "2026-01-02", "sleep_hours": 1e400}]}',
+    '{"format": "legcheck-diary", "episodes": [{"kind": "twitch", "note": "a\\u0000b", '
+    '"at": "2026-01-01T10:00:00+00:00"}]}',
+])
+def test_import_of_values_no_database_keeps(runner, db: list[str], tmp_path: Path,
+                                            content: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    result = run(runner, "import", str(bad), *db)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.output
+    assert "too large" in result.stderr or "NUL" in result.stderr
+    assert exported(runner, db)["episodes"] == exported(runner, db)["days"] == []
 
 
 def test_stats_in_words_json_and_a_chart(runner, db: list[str], tmp_path: Path) -> None:

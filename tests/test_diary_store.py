@@ -23,6 +23,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
+from legcheck.api import check
 from legcheck.diary import database
 from legcheck.diary.database import alembic_config, migrate
 from legcheck.diary.entries import DayIn, EpisodeIn
@@ -31,6 +32,8 @@ from legcheck.diary.transfer import export_csv, export_json, import_document, re
 from legcheck.errors import InputError
 
 LONDON = ZoneInfo("Europe/London")
+# A check's result as `legcheck check --format json` prints it: an import refuses any other shape
+RESULT = check(text="calf twitching for three weeks", answers={"weakness": "no"}).to_dict()
 POSTGRES = os.environ.get("LEGCHECK_TEST_DATABASE_URL")
 OPENED: list = []
 
@@ -131,9 +134,7 @@ def test_export_import_round_trip_is_lossless(store: DiaryStore, exporter, tmp_p
                         symptoms=("weakness",)))
     store.add_check(taken_at=datetime(2026, 1, 6, 9, 0, tzinfo=LONDON), text="calf twitching",
                     answers={"weakness": "no", "duration_days": 21},
-                    result={"knowledge_version": "9", "triage": {"level": "self_care"},
-                            "conditions": [{"id": "benign_fasciculations",
-                                            "likelihood": 0.5}]})
+                    result=RESULT)
     exported = exporter(store)
     fresh = DiaryStore(connect(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"), profile="me",
                        timezone_name="Europe/London")
@@ -156,7 +157,7 @@ def test_an_import_gives_new_ids_and_is_refused_when_already_there(store: DiaryS
                          {"id": True, "kind": "urge", "at": "2026-01-03T00:00:00+00:00"}],
             "days": [{"id": -5, "day": "2026-01-01", "sleep_hours": 6}],
             "checks": [{"id": 1.7, "at": "2026-01-02T08:00:00+00:00", "timezone": "UTC",
-                        "knowledge_version": "9", "answers": {}, "result": {}}]}
+                        "knowledge_version": "9", "answers": {}, "result": RESULT}]}
     assert import_document(store, huge) == (3, 1)
     ids = [e.id for e in store.episodes()] + [d.id for d in store.days()] \
         + [c.id for c in store.checks()]
@@ -333,7 +334,7 @@ def one_episode(**changes: object) -> str:
 
 def one_check(**changes: object) -> str:
     item = {"at": "2026-01-01T10:00:00+00:00", "timezone": "UTC", "knowledge_version": "1",
-            "answers": {}, "result": {}, **changes}
+            "answers": {}, "result": RESULT, **changes}
     return json.dumps({"format": "legcheck-diary", "version": 1, "checks": [item]})
 
 
@@ -342,6 +343,8 @@ def one_check(**changes: object) -> str:
     (one_episode(timezone=["Europe/London"]), r"episodes\[0\]\.timezone: must be a time zone"),
     (one_episode(timezone="Mars/Base"), r"episodes\[0\]\.timezone: unknown time zone 'Mars/Base"),
     (one_check(timezone=7), r"checks\[0\]\.timezone: must be a time zone name"),
+    (one_episode(timezone="A" * 300), r"episodes\[0\]\.timezone: unknown time zone 'AAA"),
+    (one_check(timezone="Europe/" + "x" * 60), r"checks\[0\]\.timezone: unknown time zone"),
     (one_episode(at="0001-01-01T00:00:00+14:00"), r"episodes\[0\]\.at: .*before 1900-01-01"),
     (one_episode(at="1899-12-31T23:00:00+00:00"), r"episodes\[0\]\.at: .*before 1900-01-01"),
     (one_episode(at="9999-12-31T23:59:59-12:00"), r"episodes\[0\]\.at: .*in the future"),
@@ -351,6 +354,20 @@ def one_check(**changes: object) -> str:
      r"days\[0\]\.day: .*before 1900-01-01"),
     ("{" + '"a":{' * 100_000 + "}" * 100_001, "nested too deeply"),
     ('{"format": "legcheck-diary", "checks": [{"result": {"x": NaN}}]}', "NaN is not a JSON"),
+    ('{"format": "legcheck-diary", "checks": [{"answers": {"a": 1e400}}]}', "too large.*1e400"),
+    ('{"format": "legcheck-diary", "days": [{"day": "2026-01-02", "sleep_hours": -1e999}]}',
+     "too large"),
+    (one_check(text="calf\x00twitch"), r"checks\[0\]\.text: the text holds a NUL"),
+    (one_check(answers={"weakness\x00": "no"}), r"checks\[0\]\.answers: the text holds a NUL"),
+    (one_episode(note="sore\x00"), r"episodes\[0\]\.note: the text holds a NUL"),
+    (json.dumps({"format": "legcheck-diary", "days": [{"day": "2026-01-02", "note": "\x00"}]}),
+     r"days\[0\]\.note: the text holds a NUL"),
+    (one_check(text="\udc00"), r"checks\[0\]\.text: the text holds a lone surrogate"),
+    (one_check(answers={"a": ["\ud800"]}), r"checks\[0\]\.answers\.a\[0\]: .*surrogate"),
+    (one_check(knowledge_version="v" * 41), r"knowledge_version: must be text of 1 to 40"),
+    (one_check(result={}), r"checks\[0\]\.result\.knowledge_version: Field required"),
+    (one_check(result={**RESULT, "conditions": 5}), r"checks\[0\]\.result\.conditions: "),
+    (one_check(result={**RESULT, "triage": {"level": "<i>"}}), r"result\.triage\.level: "),
 ])
 def test_a_bad_import_is_one_clear_error_and_changes_nothing(store: DiaryStore, text: str,
                                                              message: str) -> None:

@@ -131,6 +131,21 @@ def test_episode_bad_input(client: TestClient, body: dict, message: str) -> None
     assert client.get("/api/v1/episodes").json()["episodes"] == []
 
 
+def test_nul_in_a_note_or_a_medicine_is_refused(client: TestClient) -> None:
+    """PostgreSQL cannot store NUL in text (a 503 there); SQLite would keep a note that its
+    export then could not bring back."""
+    episode = client.post("/api/v1/episodes", json={"kind": "twitch"}).json()
+    for method, path, body in (
+            ("POST", "/api/v1/episodes", {"kind": "twitch", "note": "a\x00b"}),
+            ("PATCH", f"/api/v1/episodes/{episode['id']}", {"note": "\x00"}),
+            ("POST", "/api/v1/days", {"note": "a\x00b"}),
+            ("POST", "/api/v1/days", {"medicines": ["iron\x00"]})):
+        response = client.request(method, path, json=body)
+        assert response.status_code == 422 and "NUL character" in one_line(response)
+    assert client.get("/api/v1/episodes").json()["episodes"] == [episode]
+    assert client.get("/api/v1/days").json()["days"] == []
+
+
 def test_episode_update_bad_input_changes_nothing(client: TestClient) -> None:
     episode = client.post("/api/v1/episodes", json={"kind": "twitch", "intensity": 2}).json()
     response = client.patch(f"/api/v1/episodes/{episode['id']}", json={"intensity": 12})
@@ -269,6 +284,28 @@ def test_import_bad_file_changes_nothing(client: TestClient, content: bytes, med
     response = client.post("/api/v1/import", content=content, headers={"Content-Type": media})
     assert response.status_code == 422 and message in one_line(response)
     assert client.get("/api/v1/episodes").json()["episodes"] == []
+
+
+def odd_check(result: object) -> bytes:
+    return json.dumps({"format": "legcheck-diary", "version": 1, "checks": [
+        {"at": "2026-11-01T10:00:00+00:00", "timezone": "UTC", "knowledge_version": "x",
+         "answers": {}, "result": result}]}).encode()
+
+
+@pytest.mark.parametrize(("result", "message"), [
+    ({"triage": "urgent"}, "checks[0].result.knowledge_version: Field required"),
+    ({}, "checks[0].result.knowledge_version: Field required"),
+    ("urgent", "answers and result must be objects"),
+])
+def test_import_of_a_check_with_an_odd_result_is_refused(client: TestClient, result: object,
+                                                         message: str) -> None:
+    """The diary page, the report and the FHIR export read a check's result: an odd one made
+    them fail (500) for as long as it was kept."""
+    response = client.post("/api/v1/import", content=odd_check(result),
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 422 and message in one_line(response)
+    assert client.get("/api/v1/export").json()["checks"] == []
+    assert client.get("/diary").status_code == client.get("/api/v1/report").status_code == 200
 
 
 # ---- the service --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from legcheck.api import check
 from legcheck.cli import app as cli
 from legcheck.errors import SettingsError
 from legcheck.settings import Settings
@@ -21,6 +22,7 @@ from legcheck.web import create_app
 
 SECRET = "a-test-secret-that-is-long-enough"
 PASSWORD = "correct horse battery"
+RESULT = check(text="calf twitching").to_dict()  # a check's result, as an import needs it
 APPS: list = []
 
 
@@ -141,7 +143,7 @@ def test_an_import_with_huge_ids_does_not_stop_another_account(api: TestClient) 
         {"id": 2_147_483_647, "at": "2026-01-01T00:00:00+00:00", "kind": "twitch"}],
         "days": [{"id": 2_147_483_647, "day": "2026-01-01"}], "checks": [
         {"id": 2_147_483_647, "at": "2026-01-01T00:00:00+00:00", "knowledge_version": "1",
-         "answers": {}, "result": {}}]}
+         "answers": {}, "result": RESULT}]}
     imported = api.post("/api/v1/import", headers=bob, json=document)
     assert imported.json() == {"episodes": 1, "days": 1}
     logged = api.post("/api/v1/episodes", headers=alice, json={"kind": "cramp"})
@@ -149,6 +151,31 @@ def test_an_import_with_huge_ids_does_not_stop_another_account(api: TestClient) 
     assert api.post("/api/v1/days", headers=alice, json={"sleep_hours": 7}).status_code == 201
     assert api.post("/api/v1/episodes", headers=bob, json={"kind": "jerk"}).status_code == 201
     assert len(api.get("/api/v1/episodes", headers=alice).json()["episodes"]) == 2
+
+
+@pytest.mark.parametrize("zone_name", ["A" * 300, "Europe/" + "x" * 60, "Mars/Base"])
+def test_signup_with_an_impossible_time_zone_is_refused(api: TestClient, zone_name: str) -> None:
+    response = api.post("/api/v1/accounts", json={"email": "zed@example.org",
+                                                  "password": PASSWORD, "timezone": zone_name})
+    assert response.status_code == 422 and "unknown time zone" in response.json()["detail"]
+
+
+def test_nul_in_what_an_account_sends_is_a_422(api: TestClient) -> None:
+    """PostgreSQL cannot store or compare text holding NUL: each of these was a 500 or a 503."""
+    bad_signup = api.post("/api/v1/accounts", json={"email": "nul\x00@example.org",
+                                                    "password": PASSWORD})
+    bad_login = api.post("/api/v1/tokens", json={"email": "dan\x00@example.org",
+                                                 "password": PASSWORD})
+    headers = signup(api, "dan@example.org")
+    bad_name = api.post("/api/v1/tokens", json={"email": "dan@example.org",
+                                                "password": PASSWORD, "name": "phone\x00"})
+    bad_note = api.post("/api/v1/episodes", headers=headers,
+                        json={"kind": "twitch", "note": "sore\x00"})
+    bad_medicine = api.post("/api/v1/days", headers=headers, json={"medicines": ["iron\x00"]})
+    for response in (bad_signup, bad_login, bad_name, bad_note, bad_medicine):
+        assert response.status_code == 422, response.text
+        assert "NUL" in response.json()["detail"] or "email" in response.json()["detail"]
+    assert api.get("/api/v1/episodes", headers=headers).json()["episodes"] == []
 
 
 def test_tokens_by_password_and_wrong_passwords(api: TestClient) -> None:

@@ -4,6 +4,7 @@ command."""
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
@@ -98,6 +99,56 @@ def test_forms_need_the_csrf_token(client: TestClient) -> None:
         response = client.post(action, data={"text": "twitching", "kind": "twitch"})
         assert response.status_code == 403 and "reload the page" in response.text
     assert client.get("/api/v1/episodes").json()["episodes"] == []
+
+
+ODD_RESULTS = ({"triage": "urgent"}, {"triage": {"level": ["x"]}}, {"conditions": 5},
+               {"conditions": [{"name": {"a": 1}}]}, {"triage": None}, {})
+
+
+def store_odd_checks(client: TestClient) -> None:
+    """Checks whose result no check writes, as an import kept them before it checked results."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from legcheck.diary.models import Check
+
+    web = client.app.state.web  # type: ignore[attr-defined]
+    with Session(web.engine) as session, session.begin():
+        for day, result in enumerate(ODD_RESULTS, start=1):
+            session.add(Check(profile_id=web.local_owner.profile_id, timezone="UTC",
+                              taken_at=datetime.now(UTC) - timedelta(days=day),
+                              knowledge_version="x", text=None, answers={}, result=result))
+
+
+def test_a_stored_check_with_an_odd_result_breaks_no_page(client: TestClient,
+                                                          tmp_path: Path) -> None:
+    post(client, "/", "/check/save", {"text": "my calf twitches, no weakness"})
+    store_odd_checks(client)
+    page = client.get("/diary")
+    assert page.status_code == 200
+    section = page.text[page.text.index('id="checks"'):page.text.index('id="days"')]
+    assert section.count("Result could not be read") == len(ODD_RESULTS)
+    assert "Most likely: Harmless muscle twitches" in section
+    report = client.get("/report/doctor", params={"format": "html"})
+    assert report.status_code == 200 and "6 saved checks in this period could not be read" \
+        in report.text and "Harmless muscle twitches" in report.text
+    assert client.get("/api/v1/report").status_code == 200
+    fhir = client.get("/report/diary.fhir.json")
+    assert fhir.status_code == 200
+    kept = [json.loads(e["valueString"]) for entry in fhir.json()["entry"]
+            for e in entry["resource"].get("extension", []) if e["url"].endswith("check-result")]
+    assert all(odd in kept for odd in ODD_RESULTS)  # exported whole, not read
+    other = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'other.sqlite3'}",
+                                timezone="Europe/London"))
+    with TestClient(other) as fresh:
+        again = fresh.post("/api/v1/import", content=fhir.content,
+                           headers={"Content-Type": "application/fhir+json"})
+        assert again.status_code == 422 and "result" in again.json()["detail"]
+    other.state.web.engine.dispose()
+    for check_id in re.findall(r"/diary/checks/(\d+)/delete", section):
+        assert post(client, "/diary", f"/diary/checks/{check_id}/delete", {}).status_code == 200
+    assert client.get("/api/v1/export?format=json").json()["checks"] == []
 
 
 def test_save_a_check_list_it_and_delete_it(client: TestClient) -> None:

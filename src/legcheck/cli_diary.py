@@ -182,9 +182,12 @@ def diary(ctx: typer.Context, days: Annotated[int, typer.Option(
 
 
 def _check_details(result: dict[str, Any]) -> str:
-    level = (result.get("triage") or {}).get("level", "?")
-    top = [c.get("id", "?") for c in (result.get("conditions") or [])[:3]]
-    return f"triage {level}; most likely: {', '.join(top) or 'none'}"
+    from legcheck.diary.check_result import readable
+
+    if not readable(result):  # one stored before imports were checked may not be
+        return "its result could not be read"
+    top = [c["id"] for c in result["conditions"][:3]]
+    return f"triage {result['triage']['level']}; most likely: {', '.join(top) or 'none'}"
 
 
 def _day_details(row: Any) -> str:

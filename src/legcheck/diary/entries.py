@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from legcheck.errors import InputError
 
@@ -43,6 +43,16 @@ def latest_day() -> date:
     return (datetime.now(UTC) + timedelta(days=1)).date()
 
 
+def no_nul(text: str) -> str:
+    """PostgreSQL cannot store NUL in text (SQLite can, and the file would then differ)."""
+    if "\x00" in text:
+        raise ValueError("the text holds a NUL character")
+    return text
+
+
+Note = Annotated[str, Field(max_length=2000), AfterValidator(no_nul)]
+
+
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -59,7 +69,7 @@ class EpisodeIn(Entry):
     intensity: Annotated[int, Field(ge=0, le=10)] | None = None
     during: During | None = None
     duration_seconds: Annotated[float, Field(ge=0, le=86_400)] | None = None
-    note: Annotated[str, Field(max_length=2000)] | None = None
+    note: Note | None = None
 
     @field_validator("at")
     @classmethod
@@ -80,10 +90,11 @@ class DayIn(Entry):
     stress: Annotated[int, Field(ge=0, le=10)] | None = None
     exercise_minutes: Annotated[float, Field(ge=0, le=1440)] | None = None
     fluids_litres: Annotated[float, Field(ge=0, le=20)] | None = None
-    medicines: tuple[Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^;]+$")],
+    medicines: tuple[Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^;]+$"),
+                               AfterValidator(no_nul)],
                      ...] = ()
     symptoms: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], ...] = ()
-    note: Annotated[str, Field(max_length=2000)] | None = None
+    note: Note | None = None
 
     @field_validator("day")
     @classmethod

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import re
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
@@ -18,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from legcheck.diary.check_result import result_problem
 from legcheck.diary.entries import (
     CLOCK_SKEW,
     EARLIEST_DAY,
@@ -95,6 +98,7 @@ def export_csv(store: DiaryStore) -> str:
 
 
 _CHECK_DATA = ("knowledge_version", "text", "answers", "result")
+LONGEST_VERSION = 40  # the checks table's column
 
 
 def read_export(text: str) -> dict[str, Any]:
@@ -103,7 +107,7 @@ def read_export(text: str) -> dict[str, Any]:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
-            document = json.loads(text, parse_constant=_no_constant)
+            document = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
         except json.JSONDecodeError as error:
             raise InputError(f"the file is not valid JSON (line {error.lineno})") from None
         except RecursionError:
@@ -124,6 +128,15 @@ def read_export(text: str) -> dict[str, Any]:
 def _no_constant(name: str) -> None:
     """NaN and Infinity are not JSON (Python reads them; PostgreSQL refuses to store them)."""
     raise InputError(f"the file is not valid JSON ({name} is not a JSON number)")
+
+
+def _finite(digits: str) -> float:
+    """A JSON number as a float; one too large for a float (1e400) would be read as infinity,
+    which the JSON export cannot write back and PostgreSQL refuses."""
+    number = float(digits)
+    if not math.isfinite(number):
+        raise InputError(f"the file holds a number too large to keep ({digits[:40]})")
+    return number
 
 
 def _csv_document(text: str) -> dict[str, Any]:
@@ -153,7 +166,7 @@ def _csv_document(text: str) -> dict[str, Any]:
 
 def _check_cell(cell: str | None, number: int) -> dict[str, Any]:
     try:
-        data = json.loads(cell or "", parse_constant=_no_constant)
+        data = json.loads(cell or "", parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError:
         raise InputError(f"line {number}: the check column is not valid JSON") from None
     if not isinstance(data, dict):
@@ -168,6 +181,7 @@ def import_document(store: DiaryStore, document: dict[str, Any]) -> tuple[int, i
     server the ids are shared by every account). An entry equal to one already in this diary (an
     episode of the same kind at the same instant, a day entry for the same day, a check taken at
     the same instant) refuses the whole import, so a file imported twice is not counted twice."""
+    refuse_odd_values(document)
     episodes = [_checked_episode(item, index) for index, item in
                 enumerate(_list(document, "episodes"))]
     days = [_checked_day(item, index) for index, item in enumerate(_list(document, "days"))]
@@ -183,6 +197,38 @@ def import_document(store: DiaryStore, document: dict[str, Any]) -> tuple[int, i
         raise InputError("the diary already holds some of the entries in this file; nothing "
                          "was imported") from None
     return len(episodes), len(days)
+
+
+# NUL cannot be stored by PostgreSQL; a lone surrogate (from a JSON escape such as "\\udc00") is
+# not text and cannot be written as UTF-8 by either database.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+
+def refuse_odd_values(document: Any) -> None:
+    """InputError naming the first value that no database keeps as it is: text holding NUL or
+    a lone surrogate, or a number that is not finite. Walked without recursion, since the
+    document may be nested as deeply as the JSON reader allows."""
+    pending: list[tuple[str, Any]] = [("", document)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, dict):
+            for key in value:
+                _refuse_odd_text(where, key)
+            pending.extend(reversed([(f"{where}.{key}" if where else str(key), item)
+                                     for key, item in value.items()]))  # in the file's order
+        elif isinstance(value, list):
+            pending.extend(reversed([(f"{where}[{index}]", item)
+                                     for index, item in enumerate(value)]))
+        elif isinstance(value, str):
+            _refuse_odd_text(where, value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InputError(f"{where}: {value} is not a number that can be kept")
+
+
+def _refuse_odd_text(where: str, text: Any) -> None:
+    if isinstance(text, str) and (found := _NOT_TEXT.search(text)):
+        what = "a NUL character" if found.group() == "\x00" else "a lone surrogate (not text)"
+        raise InputError(f"{where or 'the file'}: the text holds {what}")
 
 
 def _refuse_repeated_days(days: list[DayIn]) -> None:
@@ -263,9 +309,14 @@ def _checked_check(item: Any, index: int) -> Check:
     answers, result = item.get("answers"), item.get("result")
     if not isinstance(answers, dict) or not isinstance(result, dict):
         raise InputError(f"{where}: answers and result must be objects")
+    problem = result_problem(result)
+    if problem:  # the diary page, the report and the FHIR export read it
+        raise InputError(f"{where}.result.{problem} (a check's result is what `legcheck check "
+                         f"--format json` prints)")
     version = item.get("knowledge_version")
-    if not isinstance(version, str) or not version:
-        raise InputError(f"{where}.knowledge_version: must be text")
+    if not isinstance(version, str) or not version or len(version) > LONGEST_VERSION:
+        raise InputError(f"{where}.knowledge_version: must be text of 1 to {LONGEST_VERSION} "
+                         f"characters")
     body = item.get("text")
     if body is not None and not isinstance(body, str):
         raise InputError(f"{where}.text: must be text")

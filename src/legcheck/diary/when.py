@@ -14,14 +14,18 @@ from legcheck.errors import InputError
 
 _RELATIVE = re.compile(r"^(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|days?)\s+ago$")
 _DAY_AND_TIME = re.compile(r"^(today|yesterday|last night)?\s*(\d{1,2})[:.h](\d{2})$")
+# The longest IANA zone name is 32 characters; the database keeps up to 64.
+LONGEST_ZONE_NAME = 64
 
 
 def zone(name: str) -> ZoneInfo:
     if not isinstance(name, str):
         raise InputError("a time zone must be a name like Europe/London")
     try:
+        if len(name) > LONGEST_ZONE_NAME:
+            raise ValueError(name)
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise InputError(f"unknown time zone {name[:80]!r} (use a name like Europe/London)") \
             from None
 

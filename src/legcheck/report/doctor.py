@@ -60,6 +60,7 @@ class ReportInputs:
     latest_computed: bool
     questions: dict[str, tuple[str, ...]]  # condition id -> questions for the doctor
     finding_labels: dict[str, str]
+    unreadable_checks: int = 0  # saved checks left out: their result cannot be read
 
 
 @dataclass
@@ -106,6 +107,8 @@ def _latest_check(inputs: ReportInputs) -> Section:
             f"No check was saved in this period, so this one was computed from the diary alone "
             f"on {when}: {known}.", tone="muted"))
         when = "Computed from the diary"
+    if inputs.unreadable_checks:
+        section.blocks.append(Paragraph(_unreadable(inputs.unreadable_checks), tone="muted"))
     section.blocks.append(Paragraph(
         f"{when}. Triage: {TRIAGE_LABELS.get(level, level)}. {result['short_answer']}",
         tone=level))
@@ -119,6 +122,13 @@ def _latest_check(inputs: ReportInputs) -> Section:
     section.blocks.append(Table(("Explanation", "Likelihood", "Evidence (likelihood ratio)",
                                  "ICD-10-CM"), rows))
     return section
+
+
+def _unreadable(count: int) -> str:
+    checks = "1 saved check" if count == 1 else f"{count} saved checks"
+    return (f"{checks} in this period could not be read (a result unlike any a check writes, "
+            f"from a file imported before such files were refused) and "
+            f"{'is' if count == 1 else 'are'} left out of this report.")
 
 
 def shown_conditions(result: dict[str, Any]) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ import json
 import uuid
 from typing import Any
 
+from legcheck.diary.check_result import readable
 from legcheck.diary.findings import KIND_FINDINGS
 from legcheck.knowledge import KnowledgeBase
 
@@ -210,11 +211,9 @@ def _answer_value(value: Any) -> dict[str, Any]:
 
 def _risk(saved: dict[str, Any], answers_id: str) -> dict[str, Any]:
     result = saved["result"]
-    triage = result["triage"]
-    return {
+    risk: dict[str, Any] = {
         "resourceType": "RiskAssessment", "id": f"check-{saved['id']}",
         "extension": [_text_extension("timezone", saved["timezone"]),
-                      {"url": EXTENSION + "triage-level", "valueCode": triage["level"]},
                       _text_extension("check-result",
                                       json.dumps(result, ensure_ascii=False, sort_keys=True))],
         "identifier": [{"system": LEGCHECK + "check", "value": str(saved["id"])}],
@@ -224,7 +223,15 @@ def _risk(saved: dict[str, Any], answers_id: str) -> dict[str, Any]:
         "subject": _subject(), "occurrenceDateTime": saved["at"],
         "method": {"text": f"legcheck, knowledge base {saved['knowledge_version']}: prior odds "
                            f"times likelihood ratios of the findings; rough estimates"},
-        "basis": [{"reference": full_url(answers_id)}],
+        "basis": [{"reference": full_url(answers_id)}]}
+    if not readable(result):  # stored before imports were checked: kept whole, not read
+        risk["note"] = [{"text": "The saved result of this check could not be read; it is "
+                                 "kept as it was in the check-result extension."}]
+        return risk
+    triage = result["triage"]
+    risk["extension"].insert(1, {"url": EXTENSION + "triage-level", "valueCode": triage["level"]})
+    return {
+        **risk,
         "prediction": [{"outcome": _concept(c.get("codes", {}), c["name"]),
                         "probabilityDecimal": c["likelihood"],
                         "rationale": f"rank {rank}; provisional rough likelihood, not a "

@@ -135,5 +135,7 @@ def _check(risk: dict[str, Any], answers: dict[str, dict[str, Any]]) -> dict[str
         given[item["linkId"]] = values if listed else (values[0] if values else None)
     return {"id": check_id, "at": risk["occurrenceDateTime"],
             "timezone": _extension(risk, "timezone"),
-            "knowledge_version": result["knowledge_version"], "text": text, "answers": given,
+            "knowledge_version": result.get("knowledge_version") if isinstance(result, dict)
+            else None,  # an odd result is refused by the import, with the reason
+            "text": text, "answers": given,
             "result": result}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from legcheck.diary.check_result import readable
 from legcheck.diary.entries import EARLIEST_DAY
 from legcheck.diary.store import DiaryStore
 from legcheck.diary.when import zone
@@ -40,13 +41,16 @@ def gather(store: DiaryStore, *, since: date, until: date, name: str | None, now
     end = datetime.combine(until + timedelta(days=1), time(), local)
     days = tuple(store.days(since=since, until=until + timedelta(days=1)))
     analysis = analyse_store(store, today=until, since=since, days=days)
-    saved = tuple(SavedCheck(c.taken_at, c.result) for c in store.checks(since=start, until=end))
+    stored = store.checks(since=start, until=end)
+    # a check stored before imports were checked may have a result the report cannot read
+    saved = tuple(SavedCheck(c.taken_at, c.result) for c in stored if readable(c.result))
     latest, computed = (saved[-1], False) if saved else (
         _check_from_diary(knowledge, analysis, days, until, now), True)
     return ReportInputs(
         made_at=now, since=since, until=until, name=name, timezone=store.timezone,
         analysis=analysis, tallies=store.episode_tallies(since=start, until=end), days=days,
         checks=saved, latest=latest, latest_computed=computed,
+        unreadable_checks=len(stored) - len(saved),
         questions={cid: c.questions_for_doctor for cid, c in knowledge.conditions.items()},
         finding_labels={fid: f.label for fid, f in knowledge.findings.items()})
 

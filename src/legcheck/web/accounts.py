@@ -24,7 +24,7 @@ from legcheck.errors import InputError
 from legcheck.web.models import Account, ApiToken, LoginSession
 
 HASHER = PasswordHasher()
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+EMAIL = re.compile(r"^[^@\s\x00]{1,64}@[^@\s\x00]+\.[^@\s\x00]+$")
 MIN_PASSWORD = 10
 # verified against when the email is unknown, so a wrong email costs as long as a wrong password
 _DUMMY_HASH = HASHER.hash("not a real password")
@@ -75,10 +75,11 @@ def create_account(engine: Engine, *, email: str, password: str, timezone_name: 
 
 def authenticate(engine: Engine, *, email: str, password: str) -> Owner | None:
     """The account if the password is right; None otherwise (the same for an unknown email)."""
-    with Session(engine) as session:
-        row = session.execute(select(Account, Profile.timezone).join(
-            Profile, Profile.id == Account.profile_id).where(
-            Account.email == email.strip().lower())).first()
+    address = email.strip().lower()
+    with Session(engine) as session:  # PostgreSQL cannot compare text holding NUL
+        row = None if "\x00" in address else session.execute(
+            select(Account, Profile.timezone).join(Profile, Profile.id == Account.profile_id)
+            .where(Account.email == address)).first()
     if row is None:
         _verify(_DUMMY_HASH, password)
         return None
@@ -123,8 +124,8 @@ def session_owner(engine: Engine, *, token: str) -> Owner | None:
 
 def create_api_token(engine: Engine, *, account_id: int, name: str) -> str:
     name = name.strip() or "API token"
-    if len(name) > 100:
-        raise InputError("name: at most 100 characters")
+    if len(name) > 100 or "\x00" in name:
+        raise InputError("name: at most 100 characters, and no NUL character")
     token = "lc_" + secrets.token_urlsafe(32)
     with Session(engine) as session, session.begin():
         session.add(ApiToken(token_hash=token_hash(token), account_id=account_id, name=name,

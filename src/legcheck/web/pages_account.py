@@ -39,6 +39,8 @@ def logged_in(request: Request) -> accounts.Owner:
 
 def check_login_rate(request: Request, email: str) -> None:
     """At most login_attempts_per_window per email and per client address, else 429."""
+    if "\x00" in email:  # no address holds one, and PostgreSQL cannot store it in the key
+        raise InputError("email: give an address like name@example.org")
     context = web(request)
     settings = context.settings
     for key in (f"login:email:{email.strip().lower()}", f"login:client:{client_address(request)}"):

@@ -28,6 +28,7 @@ THREE_HOURS = 3
 SAVED_CHECKS = 10  # the newest saved checks listed on the diary page
 LEVEL_WORDS = {"self_care": "Self-care", "routine": "See a doctor (routine)",
                "urgent": "Urgent: be seen today", "emergency": "Emergency"}
+UNREADABLE = "Result could not be read (you can delete this check)"
 
 
 async def form_of(request: Request) -> dict[str, Any]:
@@ -88,12 +89,15 @@ def diary_context(access: Any, page_number: int) -> dict[str, Any]:
 
 def check_row(check: Any) -> dict[str, Any]:
     """A saved check as the diary lists it: when, the triage level, the likeliest condition."""
-    result = check.result
-    level = (result.get("triage") or {}).get("level", "")
-    likely = [c for c in result.get("conditions") or () if isinstance(c, dict)]
-    return {"id": check.id, "taken_at": check.taken_at, "text": check.text,
-            "level_word": LEVEL_WORDS.get(level, level),
-            "top": likely[0].get("name") if likely else None}
+    from legcheck.diary.check_result import readable
+
+    row = {"id": check.id, "taken_at": check.taken_at, "text": check.text,
+           "level_word": UNREADABLE, "top": None}
+    if readable(check.result):  # one stored before imports were checked may not be
+        conditions = check.result["conditions"]
+        row["level_word"] = LEVEL_WORDS[check.result["triage"]["level"]]
+        row["top"] = conditions[0]["name"] if conditions else None
+    return row
 
 
 def time_blocks(by_hour: tuple[int, ...]) -> list[tuple[str, int, int]]:
