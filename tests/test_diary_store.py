@@ -13,7 +13,6 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from legcheck.api import check
 from legcheck.diary import database
@@ -30,6 +29,7 @@ from legcheck.diary.entries import DayIn, EpisodeIn
 from legcheck.diary.store import DiaryStore
 from legcheck.diary.transfer import export_csv, export_json, import_document, read_export
 from legcheck.errors import InputError
+from pg_schema import postgres_schema_url
 
 LONDON = ZoneInfo("Europe/London")
 # A check's result as `legcheck check --format json` prints it: an import refuses any other shape
@@ -51,21 +51,6 @@ def _dispose_engines() -> Iterator[None]:
         OPENED.pop().dispose()
 
 
-def postgres_url() -> Iterator[str]:
-    """A fresh schema on the test server, dropped afterwards."""
-    base = POSTGRES.replace("postgresql://", "postgresql+psycopg://", 1)  # type: ignore[union-attr]
-    schema = f"lc_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{base}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
@@ -73,7 +58,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     if not POSTGRES:
         pytest.skip("LEGCHECK_TEST_DATABASE_URL is not set (.ci/run sets it)")
-    yield from postgres_url()
+    yield from postgres_schema_url()
 
 
 @pytest.fixture

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from legcheck.api import check
 from legcheck.cli import app as cli
 from legcheck.errors import SettingsError
 from legcheck.settings import Settings
 from legcheck.web import create_app
+from pg_schema import postgres_schema_url
 
 SECRET = "a-test-secret-that-is-long-enough"
 PASSWORD = "correct horse battery"
@@ -26,22 +26,9 @@ RESULT = check(text="calf twitching").to_dict()  # a check's result, as an impor
 APPS: list = []
 
 
-def postgres_url() -> Iterator[str]:
-    """A fresh schema on the test server (as in test_diary_store.py), dropped afterwards."""
-    base = os.environ["LEGCHECK_TEST_DATABASE_URL"].replace("postgresql://",
-                                                            "postgresql+psycopg://", 1)
-    schema = f"lc_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{base}?options=-csearch_path%3D{schema}"
-    finally:
-        while APPS:  # the app's connections first, or DROP SCHEMA waits for them
-            APPS.pop().state.web.engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+def _close_apps() -> None:
+    while APPS:  # the app's connections first, or DROP SCHEMA waits for them
+        APPS.pop().state.web.engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -51,7 +38,7 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     if not os.environ.get("LEGCHECK_TEST_DATABASE_URL"):
         pytest.skip("LEGCHECK_TEST_DATABASE_URL is not set (.ci/run sets it)")
-    yield from postgres_url()
+    yield from postgres_schema_url(_close_apps)
 
 
 def hosted_app(database: str, **settings: object):
