@@ -88,7 +88,7 @@ def listed_after_denial(kb: KnowledgeBase, ent: Any) -> bool:
            for label in meanings(ent.label_) if not label.startswith("medicine=")):
         return False
     before = next((m for m in matches(doc) if m.end == i), None)
-    return before is not None and (bool(before._.is_negated) or (
+    return before is not None and (bool(before._.is_negated) or felt_none(before) or (
         NEGATING.search(before.text.lower()) is not None
         and all(label.endswith("|absent") for label in meanings(before.label_))))
 
@@ -103,3 +103,31 @@ def denied_across(ent: Any) -> bool:
     return any(modifier.category == "NEGATED_EXISTENCE" and modifier.direction == "FORWARD"
                and modifier.modifier_span[0] < ent.start < modifier.modifier_span[1]
                for modifier in ent.doc._.context_graph.modifiers)
+
+
+CANNOT_FEEL = (r"\b(?:can'?t|cannot|can not|could ?n'?t|couldnt)\s+(?:feel|notice|see|detect)"
+               r"\s+(?:any|much)\s+")
+FELT_NONE = re.compile(CANNOT_FEEL + r"(?:real |obvious |actual |new )?$")
+FOLLOWED_BY_ANY = re.compile(r"\s+(?:any|much)\s+(?:real |obvious |actual |new )?(\w+)")
+FEELING_WORDS = {"sensation", "feeling", "touch", "anything", "something", "pain", "heat", "cold"}
+
+
+def felt_none(ent: Any) -> bool:
+    """"I can't feel any weakness", "can't notice any twitching": a denial of what follows,
+    which ConText leaves alone because "can't feel" is a phrase of numbness."""
+    before = ent.doc.text[max(0, ent.start_char - 60):ent.start_char].lower()
+    return FELT_NONE.search(before) is not None
+
+
+def feels_none_of_what_follows(ent: Any) -> bool:
+    """The numbness phrase "can't feel" that only opens a denial of another symptom ("I can't
+    feel any weakness"); "can't feel any sensation in my toes" stays numbness."""
+    words = ent.text.lower()
+    if not re.fullmatch(r"(?:can'?t|cannot|can not|could ?n'?t|couldnt) feel", words):
+        return False
+    following = FOLLOWED_BY_ANY.match(ent.doc.text, ent.end_char)
+    if following is None or following.group(1).lower() in FEELING_WORDS:
+        return False
+    return any(m.start_char == following.start(1) and
+               not any(label.endswith("|topic") for label in meanings(m.label_))
+               for m in matches(ent.doc))

@@ -22,12 +22,15 @@ from legcheck.text.denials import (
     NEGATING,
     denial_of_what_follows,
     denied_across,
+    feels_none_of_what_follows,
+    felt_none,
     finding_of,
     inside_another,
     listed_after_denial,
     warning_sign_past_a_comma,
 )
 from legcheck.text.guard import checked_text
+from legcheck.text.lifelong import lifelong
 from legcheck.text.normal import (
     negation_right_before,
     problem_denied,
@@ -190,7 +193,10 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
-    negated = (bool(ent._.is_negated) or denied_across(ent) or listed_after_denial(kb, ent)) \
+    if feels_none_of_what_follows(ent):
+        return None  # "I can't feel any weakness": a denial of weakness, not numbness
+    negated = (bool(ent._.is_negated) or denied_across(ent) or listed_after_denial(kb, ent)
+               or felt_none(ent)) \
         and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
     if negated and warning_sign_past_a_comma(kb, ent):
         negated = False  # "no numbness, slurred speech since this morning": said, not denied
@@ -215,6 +221,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
         return None  # "my sister has restless legs" is not about the person checking
+    if not negated and lifelong(ent, label):
+        return None  # "lopsided in photos, always has been": how they look, not a new sign
     if label.startswith("location=") and _place_of_another(kb, ent):
         return None  # "pain shooting down my right leg, and the calf twitches": the calf
     if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
@@ -252,6 +260,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return [(label, True), *((where, True) for where in weakness_where(ent))]
     if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
         return [(label, True), ("weakness", True)]  # "legs weaker": weakness too
+    if label == "weakness_both_legs" and negated and "weak" in ent.text.lower() \
+            and "both" not in ent.text.lower():  # "no weakness in my arms and legs"; a weak
+        return [(label, False), ("weakness", False)]  # arm said elsewhere still wins
     return [(label, not negated)]
 
 
