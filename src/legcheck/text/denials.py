@@ -131,3 +131,19 @@ def feels_none_of_what_follows(ent: Any) -> bool:
     return any(m.start_char == following.start(1) and
                not any(label.endswith("|topic") for label in meanings(m.label_))
                for m in matches(ent.doc))
+
+
+BARE_NO = re.compile(r"\s+(?:no|nope|nah|nil|negative|none)\s*(?:$|[.,;!?\n])")
+YES_AFTER = re.compile(r"\s+(?:yes|yep|yeah|y)\s*(?:$|[.,;!?\n])")
+
+
+def answered_no(ent: Any) -> bool:
+    """A bare "no" straight after the item, closing it, as in a list of answers: "weakness no,
+    numbness no", "fever no"."""
+    return BARE_NO.match(ent.doc.text.lower(), ent.end_char) is not None
+
+
+def answered_yes(ent: Any) -> bool:
+    """A bare "yes" straight after the item: "weakness yes, numbness no" reports weakness,
+    whatever "no" came before it in the list."""
+    return YES_AFTER.match(ent.doc.text.lower(), ent.end_char) is not None

@@ -84,3 +84,35 @@ def about_movement(text: str, match: re.Match[str], *, clause: bool = False) -> 
 _OTHER_SUBJECT = re.compile(r"tired|sleep|drink|coffee|pint|wine|beer|lager|\bwork|gym|"
                             r"\beat(?:ing)?\b|\bpee|\bwee(?:ing)?\b|stress|smok|vape|\brun|\bwalk|swim|train")
 
+
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_COMPOUND = re.compile(
+    rf"\b(?P<tens>{'|'.join(_TENS)})[- ](?P<unit>{'|'.join(_UNITS)})\b"
+    rf"|\b(?P<alone>{'|'.join([*_TEENS, *_TENS])})\b"
+    r"|\b(?:a|one) hundred\b")
+_AND_A_HALF = re.compile(rf"\b(?P<n>\d+|{'|'.join([*_UNITS, 'ten'])}) and a half\b")
+
+
+def digits_for_words(text: str) -> str:
+    """Numbers that the patterns do not know in words, as digits: "thirty-four" 34, "seventeen"
+    17, "a hundred" 100, "two and a half" 2.5 ("a week and a half" is read as it is). Words the
+    patterns already know alone ("two", "ten", "twelve") are left as they are."""
+    def compound(match: re.Match[str]) -> str:
+        if match.group("tens"):
+            return str(_TENS[match.group("tens")] + _UNITS[match.group("unit")])
+        if match.group("alone"):
+            return str({**_TEENS, **_TENS}[match.group("alone")])
+        return "100"
+
+    def half(match: re.Match[str]) -> str:
+        n = match.group("n")
+        whole = int(n) if n.isdigit() else {**_UNITS, "ten": 10}[n]
+        return f"{whole}.5"
+
+    return _AND_A_HALF.sub(half, _COMPOUND.sub(compound, text))

@@ -15,6 +15,7 @@ from legcheck.text.numbers import (
     RANGE,
     Quantity,
     about_movement,
+    digits_for_words,
     range_value,
     sentence_of,
 )
@@ -25,6 +26,7 @@ from legcheck.text.relief import read_relief
 
 def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower().replace("\u2019", "'")  # "didn’t": one apostrophe for the patterns
+    lower = digits_for_words(lower)  # "thirty-four", "two and a half"
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
                    _scales, _fluids, _cramp_length, _stopped_drinking, read_measures,
                    read_relief, read_partner_stillness):

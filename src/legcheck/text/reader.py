@@ -20,6 +20,8 @@ from legcheck.knowledge import KnowledgeBase
 from legcheck.text.denials import (
     LIST_JOIN,
     NEGATING,
+    answered_no,
+    answered_yes,
     denial_of_what_follows,
     denied_across,
     feels_none_of_what_follows,
@@ -196,8 +198,9 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if feels_none_of_what_follows(ent):
         return None  # "I can't feel any weakness": a denial of weakness, not numbness
     negated = (bool(ent._.is_negated) or denied_across(ent) or listed_after_denial(kb, ent)
-               or felt_none(ent)) \
-        and not NEGATING.search(ent.text.lower()) and not denial_ended(ent)
+               or felt_none(ent) or answered_no(ent)) \
+        and not NEGATING.search(ent.text.lower()) and not denial_ended(ent) \
+        and not answered_yes(ent)
     if negated and warning_sign_past_a_comma(kb, ent):
         negated = False  # "no numbness, slurred speech since this morning": said, not denied
     if negated and inside_another(ent):
