@@ -43,7 +43,7 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
-from legcheck.text.where import weakness_where
+from legcheck.text.where import pain_down_both, weakness_where
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -259,6 +259,10 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return [(label, False)]  # "my balance is fine", "speech seems normal"
     if finding.type == "number":  # a mention; the amount itself is read by read_quantities
         return [(label, finding.minimum)] if negated else []
+    if label == "weakness" and not negated and FIGURATIVE_WEAKNESS.search(ent.sent.text.lower()):
+        return None  # "my only weakness is chocolate", "a weakness for sweets"
+    if label == "back_pain_down_leg" and not negated and pain_down_both(ent):
+        return [(label, True), ("pain_down_both_legs", True)]  # "down the back of both legs"
     if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
         return [(label, True), *((where, True) for where in weakness_where(ent))]
     if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
@@ -267,6 +271,15 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
             and "both" not in ent.text.lower():  # "no weakness in my arms and legs"; a weak
         return [(label, False), ("weakness", False)]  # arm said elsewhere still wins
     return [(label, not negated)]
+
+
+# "weakness" as a fondness: "my only weakness is chocolate", "a weakness for sweets"; never
+# "weakness for two days" or "weakness for a week"
+FIGURATIVE_WEAKNESS = re.compile(
+    r"\b(?:only|biggest|big|one|guilty|secret|real) weakness(?:es)? (?:is|are|was|being|has been)\b"
+    r"|\ba weakness for (?!\d|an? (?:few |couple )?(?:day|week|month|year|hour|while|bit|"
+    r"fortnight)|(?:the |about |around |over |nearly |almost |some |several |a few |few )|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|months?|years?|hours?)\b)")
 
 
 SUDDEN_MOVEMENT = re.compile(r"^(?:jerk|jolt|kick|twitch|jump|spasm|movement|start|flick|lurch|"

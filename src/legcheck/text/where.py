@@ -2,7 +2,8 @@
 left arm is weak", "my right leg and arm went weak", "weakness in my left arm") is one-sided
 weakness, the legs ("my legs
 twitch and feel weak") weakness in both legs. Only a weakness that is reported, never a denied
-one, so this can only add warning signs."""
+one, so this can only add warning signs. Likewise, a pain down the leg said to run down both legs
+("pain down the back of both legs", "sciatica going down both my legs") is pain down both legs."""
 
 from __future__ import annotations
 
@@ -35,3 +36,18 @@ def weakness_where(ent: Any) -> list[str]:
     if BOTH_LEGS.search(words):
         return ["weakness_both_legs"]
     return []
+
+
+BOTH_LEGS_SAID = re.compile(r"\bboth (?:my |his |her |the )?(?:legs|thighs|calves|sides)\b|"
+                            r"\b(?:each|either) leg\b")
+PAIN_LOOK_AHEAD = 7  # "pain down the back of both legs"
+
+
+def pain_down_both(ent: Any) -> bool:
+    """A reported pain down the leg that, in its clause, runs down both legs."""
+    doc = ent.doc
+    end = ent.end
+    while end < min(ent.sent.end, ent.end + PAIN_LOOK_AHEAD) and not doc[end].is_punct \
+            and doc[end].lower_ not in ("and", "but", "or"):
+        end += 1
+    return BOTH_LEGS_SAID.search(doc[ent.start:end].text.lower()) is not None

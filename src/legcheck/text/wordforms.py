@@ -161,9 +161,10 @@ _MY_PLACE = re.compile(r"\b(in|around|between|down|on|into|across|under|behind) 
 
 def phrase_variants(phrase: str) -> Iterator[str]:
     """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "in my"
-    as "in the" ("numbness in the groin"), "is" after a noun as "'s" ("speech's slurred"), a
-    word that strengthens or softens after its linking verb ("periods are very heavy"), and a
-    word that says it goes on between a part and what it does ("hands keep cramping")."""
+    as "in the" ("numbness in the groin"), "my leg" as "my left leg" and "my right leg", "is"
+    after a noun as "'s" ("speech's slurred"), a word that strengthens or softens after its
+    linking verb ("periods are very heavy"), and a word that says it goes on between a part and
+    what it does ("hands keep cramping")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
@@ -181,6 +182,12 @@ def phrase_variants(phrase: str) -> Iterator[str]:
             forms.add(the_place)
             yield the_place
     for form in list(forms):
+        for side in ("left", "right"):  # "pain down my leg": "pain down my left leg"
+            sided = _ONE_PART.sub(rf"\1 {side} \2", form)
+            if sided != form:
+                forms.add(sided)
+                yield sided
+    for form in list(forms):
         short = _IS_AFTER_NOUN.sub(r"\1's ", form, count=1)  # "heart is racing": "heart's racing"
         if short != form:
             forms.add(short)
@@ -188,6 +195,11 @@ def phrase_variants(phrase: str) -> Iterator[str]:
     for form in forms:
         yield from _intensified(form)
         yield from _ongoing(form)
+
+
+# one of a pair of parts, which may be named by its side: "my leg", "my left leg"
+_ONE_PART = re.compile(r"\b(my|the|his|her) (leg|calf|thigh|foot|arm|hand|knee|shin|hip|ankle|"
+                       r"buttock|hamstring|quad|eye|eyelid)\b")
 
 
 # a word that says the action goes on, between a body part and what it does: "hands keep
