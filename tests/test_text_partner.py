@@ -31,3 +31,21 @@ def test_a_partner_reporting_stillness_denies_kicks(text: str) -> None:
 ])
 def test_no_stillness_reported(text: str) -> None:
     assert read(text).get("partner_sees_kicks") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "My husband watched me last night. I kicked once as I dozed off but it doesn't happen "
+    "again later in the night, he says.",
+    "My wife is a light sleeper. My legs don't jerk in my sleep, she says.",
+])
+def test_stillness_said_first_and_the_partner_after_by_pronoun(text: str) -> None:
+    assert read(text).get("partner_sees_kicks") is False
+
+
+@pytest.mark.parametrize("text", [
+    "my husband says my legs kick all night, it doesn't happen in the day, he says",
+    "my legs don't jerk in my sleep, he says",  # no partner named: "he" may be anyone
+    "my husband says my legs kick all night, but they don't move after 2am in bed, he says",
+])
+def test_a_pronoun_report_leaves_a_seen_kick_or_an_unnamed_speaker(text: str) -> None:
+    assert read(text).get("partner_sees_kicks") is not False

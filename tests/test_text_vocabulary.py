@@ -36,3 +36,14 @@ def test_said_in_lay_words(text: str, expect: dict) -> None:
 ])
 def test_traps(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("my leg feels week", {"weakness": True}),
+    ("had a seizer last night", {"loss_of_awareness": True}),
+    ("no seizers", {"loss_of_awareness": False}),
+    ("fevor and shivers", {"fever": True}),
+    ("once a week my calf twitches", {"weakness": None}),
+])
+def test_misspelt_as_another_real_word(text: str, expect: dict) -> None:
+    check(text, expect)

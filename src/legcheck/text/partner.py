@@ -39,6 +39,15 @@ _STILLNESS_SEEN = [
 ]
 
 
+# the report said first and the partner after, by pronoun, once a partner is named: "(it)
+# doesn't happen again later in the night, he says", "my legs don't jerk in my sleep, she says"
+_NOT_AGAIN = r"(?:it )?(?:doesn'?t|does not|never|didn'?t)\s+happen(?:s)?(?:\s+again)?"
+_SAID_BY_PRONOUN = re.compile(rf"\b(?:{_STILL}|{_NOT_AGAIN})[^.;!?\n]{{0,40}}?,\s*(?:he|she) "
+                              r"(?:says|said|reckons|tells me|swears)\b")
+_NAMED = re.compile(rf"\b{_PARTNER}\b")
+_AT_NIGHT = re.compile(r"\b(?:night|nights|sleep|asleep|bed)\b")
+
+
 def read_partner_stillness(text: str, today: date) -> Iterator[Quantity]:
     """partner_sees_kicks: False when the bed partner reports stillness (text in lower case)."""
     for pattern in _STILLNESS_SEEN:
@@ -46,3 +55,6 @@ def read_partner_stillness(text: str, today: date) -> Iterator[Quantity]:
         if seen:
             yield Quantity("partner_sees_kicks", False, seen.group(0), overrides=True)
             return
+    seen = _SAID_BY_PRONOUN.search(text) if _NAMED.search(text) else None
+    if seen and _AT_NIGHT.search(seen.group(0)):  # a kick the partner did see still stands
+        yield Quantity("partner_sees_kicks", False, seen.group(0))
