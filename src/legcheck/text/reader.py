@@ -32,6 +32,7 @@ from legcheck.text.denials import (
     warning_sign_past_a_comma,
 )
 from legcheck.text.guard import checked_text
+from legcheck.text.history import resolved_long_ago, tested_for
 from legcheck.text.lifelong import lifelong
 from legcheck.text.normal import (
     negation_right_before,
@@ -254,6 +255,12 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
+    if finding.group == "person" and finding.type == "boolean" and not negated:
+        tested = tested_for(ent)
+        if tested is not None:  # "tested for diabetes": not diabetes; "..., negative": none
+            return None if tested else [(label, False)]
+    if not negated and resolved_long_ago(ent, finding.group):
+        return None  # "I had some numbness last year but it went away"
     if finding.type == "boolean" and not negated and _said_to_be_normal(ent) \
             and not taken_back(ent):
         return [(label, False)]  # "my balance is fine", "speech seems normal"
