@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from readings import read
+from readings import check, read
 
 
 @pytest.mark.parametrize(("text", "finding", "value"), [
@@ -60,3 +60,23 @@ def test_a_part_and_what_it_does_with_a_word_that_says_it_goes_on() -> None:
     assert set(phrase_variants("falling asleep")) == {"falling asleep"}
     assert set(phrase_variants("keep moving")) == {"keep moving"}
     assert "in the groin" in " ".join(phrase_variants("numbness in my groin"))
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("vision blurry since the morning", {"vision_problems": True}),
+    ("my vision is blurry", {"vision_problems": True}),
+    ("periods heavy, iron low", {"heavy_periods": True, "low_iron": True}),
+    ("temperature high last night", {"fever": True}),
+    ("breathing difficult", {"trouble_breathing": True}),
+    ("memory poor lately", {"memory_problems": True}),
+])
+def test_a_describing_word_after_its_noun(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("my blood results came back bad", {"back_pain_down_leg": None}),
+    ("my blood pressure is high", {"fever": None}),
+])
+def test_a_swapped_pair_outside_the_list_is_not_read(text: str, expect: dict) -> None:
+    check(text, expect)

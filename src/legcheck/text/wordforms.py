@@ -162,9 +162,9 @@ _MY_PLACE = re.compile(r"\b(in|around|between|down|on|into|across|under|behind) 
 def phrase_variants(phrase: str) -> Iterator[str]:
     """Other ways of writing `phrase`: the other spelling of each word, "i'm" as "im", "in my"
     as "in the" ("numbness in the groin"), "my leg" as "my left leg" and "my right leg", "is"
-    after a noun as "'s" ("speech's slurred"), a word that strengthens or softens after its
-    linking verb ("periods are very heavy"), and a word that says it goes on between a part and
-    what it does ("hands keep cramping")."""
+    after a noun as "'s" ("speech's slurred"), "blurry vision" as "vision is blurry", a word
+    that strengthens or softens after its linking verb ("periods are very heavy"), and a word
+    that says it goes on between a part and what it does ("hands keep cramping")."""
     lower = phrase.lower().replace("’", "'")
     yield lower
     swapped = _WORD.sub(lambda m: _SPELLING_BOTH_WAYS.get(m.group(0), m.group(0)), lower)
@@ -192,6 +192,11 @@ def phrase_variants(phrase: str) -> Iterator[str]:
         if short != form:
             forms.add(short)
             yield short
+    for form in list(forms):
+        for said in _noun_first(form):  # "blurry vision": "vision blurry", "vision is blurry"
+            if said not in forms:
+                forms.add(said)
+                yield said
     for form in forms:
         yield from _intensified(form)
         yield from _ongoing(form)
@@ -200,6 +205,29 @@ def phrase_variants(phrase: str) -> Iterator[str]:
 # one of a pair of parts, which may be named by its side: "my leg", "my left leg"
 _ONE_PART = re.compile(r"\b(my|the|his|her) (leg|calf|thigh|foot|arm|hand|knee|shin|hip|ankle|"
                        r"buttock|hamstring|quad|eye|eyelid)\b")
+
+
+# a describing word before its noun that people also put after it, as a statement: "blurry
+# vision" as "vision blurry", "vision is blurry", "vision's blurry"; a closed list, because many
+# such pairs turn into other words when swapped ("bad back", "back bad")
+NOUN_FIRST = frozenset({"blurry", "blurred", "double", "poor", "difficult", "slurred", "droopy",
+                        "drooping", "lopsided", "weak", "numb", "heavy", "low", "high", "dark",
+                        "painful", "swollen", "shaky", "wobbly", "tingly", "restless", "fuzzy",
+                        "irregular", "racing", "pounding", "crooked", "confused"})
+_ADJECTIVE_NOUN = re.compile(r"^(?:(my|his|her|the) )?([a-z]+) ([a-z]{4,})$")
+
+
+def _noun_first(phrase: str) -> Iterator[str]:
+    said = _ADJECTIVE_NOUN.match(phrase)
+    if said is None or said.group(2) not in NOUN_FIRST:
+        return
+    owner, adjective, noun = said.groups()
+    verb = "are" if noun.endswith("s") and not noun.endswith("ss") else "is"
+    subject = f"{owner} {noun}" if owner else noun
+    yield f"{subject} {adjective}"
+    yield f"{subject} {verb} {adjective}"
+    if verb == "is":
+        yield f"{subject}'s {adjective}"
 
 
 # a word that says the action goes on, between a body part and what it does: "hands keep
