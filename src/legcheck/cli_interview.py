@@ -58,11 +58,11 @@ class Interview:
     history: list[str] = field(default_factory=list)
     stopped_early: bool = False
     # screen or checklist -> the members it listed (going back undoes them all)
-    screens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     opened: set[str] = field(default_factory=set)  # screens answered "yes": members one by one
 
     def forget(self, finding_id: str) -> None:
-        for member in self.screens.get(finding_id, ()):
+        for member in self.groups.get(finding_id, ()):
             self.forget(member)
         self.opened.discard(finding_id)
         self.answers.pop(finding_id, None)
@@ -133,9 +133,9 @@ def guided_check(text: str | None, answers: Mapping[str, Any],
 
 def _question(kb: KnowledgeBase, state: Interview, finding_id: str) -> Question:
     if finding_id in kb.screens:
-        return screen_question(kb, kb.screens[finding_id], state.screens[finding_id])
+        return screen_question(kb, kb.screens[finding_id], state.groups[finding_id])
     if finding_id in kb.checklists:
-        return checklist_question(kb, kb.checklists[finding_id], state.screens[finding_id])
+        return checklist_question(kb, kb.checklists[finding_id], state.groups[finding_id])
     finding = kb.findings[finding_id]
     return question_for(finding, "warning_sign" if finding.warning_sign else "information_gain",
                         0.0)
@@ -260,7 +260,7 @@ def _record_group(state: Interview, question: Question, reply: str) -> None:
     """A screen's or a checklist's reply: skip (every member skipped), don't know, or what the
     reply means for each listed member."""
     members = tuple(fid for fid, _ in question.members)
-    state.screens[question.finding] = members
+    state.groups[question.finding] = members
     if not reply:
         state.skipped.update(members)
         return

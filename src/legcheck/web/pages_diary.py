@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from legcheck.errors import InputError
+from legcheck.report.answer_html import BANNERS
 from legcheck.web import diary_calls as calls
 from legcheck.web.context import client_address, limit_checks
 from legcheck.web.pages import ANSWER_PREFIX, page_access
@@ -26,8 +27,6 @@ LOCATIONS = ("left-calf", "right-calf", "both-calves", "left-thigh", "right-thig
              "both-thighs", "left-foot", "right-foot", "whole-leg", "both-legs")
 THREE_HOURS = 3
 SAVED_CHECKS = 10  # the newest saved checks listed on the diary page
-LEVEL_WORDS = {"self_care": "Self-care", "routine": "See a doctor (routine)",
-               "urgent": "Urgent: be seen today", "emergency": "Emergency"}
 UNREADABLE = "Result could not be read (you can delete this check)"
 
 
@@ -95,7 +94,7 @@ def check_row(check: Any) -> dict[str, Any]:
            "level_word": UNREADABLE, "top": None}
     if readable(check.result):  # one stored before imports were checked may not be
         conditions = check.result["conditions"]
-        row["level_word"] = LEVEL_WORDS[check.result["triage"]["level"]]
+        row["level_word"] = BANNERS[check.result["triage"]["level"]]
         row["top"] = conditions[0]["name"] if conditions else None
     return row
 
