@@ -133,7 +133,7 @@ def feels_none_of_what_follows(ent: Any) -> bool:
                for m in matches(ent.doc))
 
 
-BARE_NO = re.compile(r"\s+(?:no|nope|nah|nil|negative|none)\s*(?:$|[.,;!?\n])")
+BARE_NO = re.compile(r"\s+(?:no|nope|nah|nil|negative|none|n/a)\s*(?:$|[.,;!?\n])")
 YES_AFTER = re.compile(r"\s+(?:yes|yep|yeah|y)\s*(?:$|[.,;!?\n])")
 
 
