@@ -167,3 +167,48 @@ def test_a_rest_phrase_after_a_movement_times_the_movement(text: str) -> None:
 ])
 def test_location_is_where_the_movements_are(text: str, location: str) -> None:
     assert read(text).get("location") == location
+
+
+@pytest.mark.parametrize("text", ["antihistamines every spring for my hay fever; calves twitch",
+                                  "hayfever is bad this year and my thighs flicker"])
+def test_words_of_a_finding_that_mean_something_else_say_nothing(text: str) -> None:
+    assert "fever" not in read(text)
+
+
+def test_a_finding_beside_words_that_mean_something_else_is_still_read() -> None:
+    assert read("hay fever as usual, but now a fever of 38.6 too")["fever"] is True
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("my left hand went numb for ten minutes", {"one_sided_weakness": True},
+     ["numbness_tingling"]),
+    ("tingly lips and fingers when I panic", {"tingling_around_mouth": True},
+     ["numbness_tingling"]),
+    ("both hands tingle at night", {}, ["numbness_tingling", "one_sided_weakness"]),
+    ("my toes and the sole of my foot are numb", {"numbness_tingling": True},
+     ["one_sided_weakness"]),
+    ("numb down the right side of my body", {"one_sided_weakness": True}, []),
+])
+def test_where_a_numbness_is_decides_what_it_states(text: str, expected: dict[str, object],
+                                                     absent: list[str]) -> None:
+    found = read(text)
+    for finding_id, value in expected.items():
+        assert found.get(finding_id) == value, found
+    for finding_id in absent:
+        assert finding_id not in found, found
+
+
+@pytest.mark.parametrize("text", ["hypnic jerks most nights", "sleep starts, loads of them"])
+def test_the_name_of_a_sleep_jerk_names_a_jerk(text: str) -> None:
+    found = read(text)
+    assert found["limb_jerk"] is True and found["timing"] == "falling_asleep"
+
+
+def test_a_denied_sleep_jerk_is_no_jerk() -> None:
+    assert "limb_jerk" not in read("no hypnic jerks, just a twitchy calf")
+
+
+@pytest.mark.parametrize("text", ["weakness: n/a, calf twitching", "numbness - n/a"])
+def test_not_applicable_answers_no(text: str) -> None:
+    found = read(text)
+    assert found.get("weakness", found.get("numbness_tingling")) is False, found

@@ -335,6 +335,7 @@ def _knowledge_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
         pairs += [(phrase, f"{entry.finding}|absent") for phrase in entry.absent]
         pairs += [(phrase, f"{entry.finding}|topic") for phrase in entry.topics]
         pairs += [(phrase, f"{entry.finding}|denied") for phrase in entry.denied]
+        pairs += [(phrase, f"{entry.finding}|nothing") for phrase in entry.other_meaning]
         pairs += [(phrase, f"{entry.finding}={value}")
                   for value, phrases in entry.values.items() for phrase in phrases]
     for medicine in kb.medicines:

@@ -44,7 +44,7 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
-from legcheck.text.where import pain_down_both, weakness_where
+from legcheck.text.where import numbness_where, pain_down_both, weakness_where
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -60,6 +60,8 @@ LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |rough
 # nothing new")
 UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
                        r"\bsame dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b")
+# the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
+NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
@@ -148,6 +150,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         _extent_from_other_words(doc, found)
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
+    named = [span for value, span, negated in found.get("timing", [])
+             if value == "falling_asleep" and not negated and NAMED_JERK.search(span.lower())]
+    if "limb_jerk" not in found and named:
+        found["limb_jerk"] = [(True, named[0], False)]  # "hypnic jerks", "sleep starts"
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
@@ -233,6 +239,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "struggling to breathe lying down": when the breathing is worse
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
+    if label.endswith("|nothing"):
+        return []  # "hay fever": words of a finding that mean something else
     if label.startswith("medicine="):
         return _medicine_change(ent, label) if not negated else None
     if "=" in label:
@@ -270,6 +278,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "my only weakness is chocolate", "a weakness for sweets"
     if label == "back_pain_down_leg" and not negated and pain_down_both(ent):
         return [(label, True), ("pain_down_both_legs", True)]  # "down the back of both legs"
+    if label == "numbness_tingling" and not negated:  # "my right hand went numb", "lips tingly"
+        legs, also = numbness_where(ent)
+        return [*([(label, True)] if legs else []), *((where, True) for where in also)]
     if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
         return [(label, True), *((where, True) for where in weakness_where(ent))]
     if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():

@@ -31,11 +31,48 @@ def weakness_where(ent: Any) -> list[str]:
             and doc[end].lower_ not in ("and", "but", "or"):
         end += 1
     words = doc[start:end].text.lower()
-    if ONE_SIDE.search(words) and not BOTH.search(words):
+    if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
         return ["one_sided_weakness"]
     if BOTH_LEGS.search(words):
         return ["weakness_both_legs"]
     return []
+
+
+LEGS_OR_FEET = re.compile(r"\b(?:legs?|feet|foot|toes?|calf|calves|thighs?|shins?|knees?|"
+                          r"ankles?|soles?|heels?|groin|bum|buttocks?|saddle|bottom|"
+                          r"everywhere|all over|body)\b")
+ELSEWHERE = re.compile(r"\b(?:hands?|fingers?|fingertips?|thumbs?|arms?|lips?|mouth)\b")
+AROUND_MOUTH = re.compile(r"\b(?:lips?|mouth|fingertips?)\b")
+ONE_HAND = re.compile(r"\b(?:left|right)\s+hand\b")
+
+
+def _clause(ent: Any) -> str:
+    """The words around a phrase within its clause, as weakness_where reads them."""
+    doc = ent.doc
+    start = ent.start
+    while start > max(ent.sent.start, ent.start - LOOK_BACK) and not doc[start - 1].is_punct:
+        start -= 1
+    end = ent.end
+    while end < min(ent.sent.end, ent.end + LOOK_AHEAD) and not doc[end].is_punct \
+            and doc[end].lower_ not in ("and", "but", "or"):
+        end += 1
+    return doc[start:end].text.lower()
+
+
+def numbness_where(ent: Any) -> tuple[bool, list[str]]:
+    """Whether a reported numbness or tingling is in the legs or feet (what numbness_tingling
+    asks), and the findings it also states by where it is: one side of the body, an arm, a hand
+    or the face ("my right hand went numb", "numb down my left side") is one-sided weakness or
+    numbness; lips, mouth or fingertips are tingling around the mouth. A numbness named only in
+    the hands, lips or face is not numbness of the legs."""
+    words = _clause(ent)
+    also = []
+    if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
+        also.append("one_sided_weakness")
+    if AROUND_MOUTH.search(words):
+        also.append("tingling_around_mouth")
+    legs = LEGS_OR_FEET.search(words) is not None or not ELSEWHERE.search(words)
+    return legs, also
 
 
 BOTH_LEGS_SAID = re.compile(r"\bboth (?:my |his |her |the )?(?:legs|thighs|calves|sides)\b|"
