@@ -212,3 +212,38 @@ def test_a_denied_sleep_jerk_is_no_jerk() -> None:
 def test_not_applicable_answers_no(text: str) -> None:
     found = read(text)
     assert found.get("weakness", found.get("numbness_tingling")) is False, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("smoked cannabis every night for years, gave it up on Friday, legs jerking since",
+     ["recreational_drug"]),
+    ("came off citalopram last week after taking it for years", ["ssri_snri"]),
+    ("been taking the St John's wort for about ten days and now my calves twitch",
+     ["other_serotonergic"]),
+])
+def test_a_medicine_stopped_or_taken_for_days_is_a_change(text: str, expected: list[str]) -> None:
+    assert read(text)["medicine_change"] == expected
+
+
+def test_a_medicine_held_for_years_is_still_no_change() -> None:
+    assert "medicine_change" not in read("on citalopram for years, calves twitch")
+
+
+def test_smoking_cannabis_is_not_nicotine() -> None:
+    assert "nicotine" not in read("I smoke weed at weekends, my thighs flicker")
+
+
+def test_restless_in_oneself_is_agitation_not_the_urge_to_move() -> None:
+    found = read("sweaty and restless and can't settle since the new tablets")
+    assert found.get("agitation") is True and "urge_to_move" not in found
+
+
+@pytest.mark.parametrize("text", ["I keep checking my calves for wasting",
+                                  "looking for any weakness every morning, calf twitching"])
+def test_looking_for_a_sign_is_not_having_it(text: str) -> None:
+    found = read(text)
+    assert "muscle_wasting" not in found and "weakness" not in found, found
+
+
+def test_a_describing_word_after_legs_reads_like_before_them() -> None:
+    assert read("legs jumpy at bedtime")["limb_jerk"] is True

@@ -51,7 +51,14 @@ CHANGE_WORDS = re.compile(
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
-    r"got|given|gave me)\b")
+    r"got|given|gave me|quit|quitting|gave (?:it |them )?up|given (?:it |them )?up|last night|"
+    r"yesterday|this week|"
+    r"weeks ago|last month|this month|"
+    r"for (?:about |around |roughly |the (?:last|past) )?(?:\d+|a few|a couple of|one|two|three|"
+    r"four|five|six|ten) (?:days?|weeks?))\b")
+STOPPED = re.compile(r"\b(?:stopped|quit|came off|come off|coming off|gave (?:it |them )?up|"
+                     r"given (?:it |them )?up|"
+                     r"weaned off|packed in)\b")
 LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
                            r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
@@ -263,7 +270,7 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
-    if finding.group == "person" and finding.type == "boolean" and not negated:
+    if finding.type == "boolean" and not negated:
         tested = tested_for(ent)
         if tested is not None:  # "tested for diabetes": not diabetes; "..., negative": none
             return None if tested else [(label, False)]
@@ -370,8 +377,8 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
     near = _own_words(ent).lower()
-    if LONG_STANDING.search(near):
-        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
+    if LONG_STANDING.search(near) and not STOPPED.search(near):  # stopping one held for years
+        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None  # counts
     if not CHANGE_WORDS.search(near):
         return None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
