@@ -247,3 +247,44 @@ def test_looking_for_a_sign_is_not_having_it(text: str) -> None:
 
 def test_a_describing_word_after_legs_reads_like_before_them() -> None:
     assert read("legs jumpy at bedtime")["limb_jerk"] is True
+
+
+@pytest.mark.parametrize("text", ["I DON'T have any weakness, calves twitch",
+                                  "I CAN'T say I've had any weakness, calves twitch"])
+def test_a_shouted_denial_still_denies(text: str) -> None:
+    assert read(text)["weakness"] is False
+
+
+def test_a_symptom_named_by_its_body_part_goes_on_with_a_denied_list() -> None:
+    found = read("no weakness, muscle loss, leg pain, cramps. thighs flicker")
+    assert found["weakness"] is False and found["muscle_wasting"] is False
+    assert found["painful_cramp"] is False and found["visible_flicker"] is True
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("sciatica on the left, no numbness around my bum", {"saddle_numbness": False},
+     ["numbness_tingling"]),
+    ("numb round my backside since lunch", {"saddle_numbness": True}, ["numbness_tingling"]),
+])
+def test_a_numbness_around_the_bottom_is_saddle_numbness(text: str, expected: dict[str, object],
+                                                         absent: list[str]) -> None:
+    found = read(text)
+    for finding_id, value in expected.items():
+        assert found.get(finding_id) == value, found
+    for finding_id in absent:
+        assert finding_id not in found, found
+
+
+def test_a_friends_partner_is_someone_else() -> None:
+    assert "urge_to_move" not in read("my friend's wife has restless legs; I get calf twitches")
+
+
+def test_no_family_history_needs_no_relative() -> None:
+    assert read("no family history of anything, calf twitching")[
+        "family_history_neuromuscular"] is False
+
+
+def test_a_what_if_question_states_nothing_but_what_follows_it_does() -> None:
+    found = read("What if I had cramps and weakness, would that be bad? I do have twitching")
+    assert "weakness" not in found and "painful_cramp" not in found
+    assert found["visible_flicker"] is True

@@ -44,7 +44,12 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
-from legcheck.text.where import numbness_where, pain_down_both, weakness_where
+from legcheck.text.where import (
+    numbness_where,
+    pain_down_both,
+    saddle_only,
+    weakness_where,
+)
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
@@ -56,6 +61,9 @@ CHANGE_WORDS = re.compile(
     r"weeks ago|last month|this month|"
     r"for (?:about |around |roughly |the (?:last|past) )?(?:\d+|a few|a couple of|one|two|three|"
     r"four|five|six|ten) (?:days?|weeks?))\b")
+# a question about what something would mean, asked of what the person does not say they have
+HYPOTHETICAL_QUESTION = re.compile(r"\W*(?:\w+\W+){0,3}?(?:if i had|if i got|what if|"
+                                   r"what would it mean if|what does it mean if)\b[^?]*\?")
 STOPPED = re.compile(r"\b(?:stopped|quit|came off|come off|coming off|gave (?:it |them )?up|"
                      r"given (?:it |them )?up|"
                      r"weaned off|packed in)\b")
@@ -206,6 +214,9 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if (ent._.is_uncertain or hedged(ent)) and not (
             only_softly_hedged(ent) and _groups(kb, ent) <= SOFTLY_SAID_GROUPS):
         return None  # a fear or a question, or a hedged history ("maybe diabetic")
+    question = HYPOTHETICAL_QUESTION.match(ent.sent.text.lower())
+    if question and ent.start_char - ent.sent.start_char < question.end():
+        return None  # "if I had twitching plus weakness, would that mean ALS?"
     if denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
@@ -233,7 +244,8 @@ def _groups(kb: KnowledgeBase, ent: Any) -> set[str]:
 def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, other: bool,
              negated: bool, family_only: set[str]) -> list[tuple[str, Any]] | None:
     """What one meaning of a match says."""
-    family_phrase = label.split("|")[0].split("=")[0] in family_only
+    family_phrase = label.split("|")[0].split("=")[0] in family_only \
+        and not label.endswith(("|absent", "|topic"))  # "no family history" needs no relative
     if family_phrase and whose != "close relative":
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
@@ -285,6 +297,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "my only weakness is chocolate", "a weakness for sweets"
     if label == "back_pain_down_leg" and not negated and pain_down_both(ent):
         return [(label, True), ("pain_down_both_legs", True)]  # "down the back of both legs"
+    if label == "numbness_tingling" and negated and saddle_only(ent):
+        return [("saddle_numbness", False)]  # "no numbness around my bum"
     if label == "numbness_tingling" and not negated:  # "my right hand went numb", "lips tingly"
         legs, also = numbness_where(ent)
         return [*([(label, True)] if legs else []), *((where, True) for where in also)]
@@ -420,11 +434,11 @@ def _said_of(ent: Any) -> str | None:
         if modifier.category != "FAMILY":
             continue
         start, end = modifier.modifier_span
-        words = doc[start:end].text.lower()
-        if PARTNER.search(words):
-            continue
-        if NOT_FAMILY.search(words):
+        words = doc[max(ent.sent.start, start - 2):end].text.lower()  # "my friend's husband"
+        if NOT_FAMILY.search(words):  # before the partner
             whose = whose or "someone else"
+        elif PARTNER.search(words):
+            continue
         elif CLOSE_FAMILY.search(words):
             return "close relative"
         else:

@@ -39,8 +39,10 @@ def weakness_where(ent: Any) -> list[str]:
 
 
 LEGS_OR_FEET = re.compile(r"\b(?:legs?|feet|foot|toes?|calf|calves|thighs?|shins?|knees?|"
-                          r"ankles?|soles?|heels?|groin|bum|buttocks?|saddle|bottom|"
-                          r"everywhere|all over|body)\b")
+                          r"ankles?|soles?|heels?|everywhere|all over|body)\b")
+SADDLE = re.compile(r"\b(?:groin|bum|buttocks?|saddle|bottom|backside|down below|down there|"
+                    r"between (?:my|his|her|the) legs|privates|private parts|genitals|anus|"
+                    r"perineum|when i wipe|toilet paper|toilet roll)\b")
 ELSEWHERE = re.compile(r"\b(?:hands?|fingers?|fingertips?|thumbs?|arms?|lips?|mouth)\b")
 AROUND_MOUTH = re.compile(r"\b(?:lips?|mouth|fingertips?)\b")
 ONE_HAND = re.compile(r"\b(?:left|right)\s+hand\b")
@@ -64,15 +66,25 @@ def numbness_where(ent: Any) -> tuple[bool, list[str]]:
     asks), and the findings it also states by where it is: one side of the body, an arm, a hand
     or the face ("my right hand went numb", "numb down my left side") is one-sided weakness or
     numbness; lips, mouth or fingertips are tingling around the mouth. A numbness named only in
-    the hands, lips or face is not numbness of the legs."""
+    the hands, lips or face is not numbness of the legs; one around the bottom or groin is saddle
+    numbness."""
     words = _clause(ent)
     also = []
     if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
         also.append("one_sided_weakness")
     if AROUND_MOUTH.search(words):
         also.append("tingling_around_mouth")
-    legs = LEGS_OR_FEET.search(words) is not None or not ELSEWHERE.search(words)
+    saddle = SADDLE.search(words) is not None
+    if saddle:
+        also.append("saddle_numbness")
+    legs = LEGS_OR_FEET.search(words) is not None or not (ELSEWHERE.search(words) or saddle)
     return legs, also
+
+
+def saddle_only(ent: Any) -> bool:
+    """A numbness named only around the bottom or groin ("no numbness around my bum")."""
+    words = _clause(ent)
+    return SADDLE.search(words) is not None and LEGS_OR_FEET.search(words) is None
 
 
 BOTH_LEGS_SAID = re.compile(r"\bboth (?:my |his |her |the )?(?:legs|thighs|calves|sides)\b|"
