@@ -10,7 +10,9 @@ from readings import check
 
 
 @pytest.mark.parametrize(("text", "expect"), [
-    ("shooting pain down my left leg", {"back_pain_down_leg": True, "location": "one_leg"}),
+    ("shooting pain down my left leg", {"back_pain_down_leg": True, "location": None}),
+    ("shooting pain down my left leg, and my left calf twitches",
+     {"back_pain_down_leg": True, "location": "one_spot"}),
     ("a knot in my right calf", {"painful_cramp": True}),
     ("pain down the back of both legs", {"back_pain_down_leg": True,
                                          "pain_down_both_legs": True}),

@@ -171,6 +171,9 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         found["limb_jerk"] = [(True, named[0], False)]  # "hypnic jerks", "sleep starts"
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
+    if not any(observations[fid].value is True for fid in MOVEMENTS if fid in observations):
+        for fid in ("location", "timing"):  # where and when the movements are: none is said
+            observations.pop(fid, None)
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
     return TextReading(observations, other, moving, tuple(ignored))
 
@@ -256,6 +259,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "pain shooting down my right leg, and the calf twitches": the calf
     if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
         return None  # "struggling to breathe lying down": when the breathing is worse
+    if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \
+            and _sentence_of_another(kb, ent):
+        return None  # "two coffees in the morning", "on my feet all day, not weak"
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
     if label.endswith("|nothing"):
@@ -350,6 +356,39 @@ def _rest_of_another(kb: KnowledgeBase, ent: Any) -> bool:
         for fid in found)
 
 
+# the movements that location and timing ask about
+MOVEMENTS = ("visible_flicker", "limb_jerk", "painful_cramp", "urge_to_move", "partner_sees_kicks",
+             "rhythmic_jerking", "cramp_over_10_minutes", "spreading", "hand_spasms",
+             "feeling_of_falling")
+WHEN_AND_WHERE_GROUPS = {"movement", "timing", "extent", "course"}
+
+
+def _sentence_of_another(kb: KnowledgeBase, ent: Any) -> bool:
+    """A time, a rest or a place in a sentence that says no movement but names another finding
+    ("two coffees in the morning", "hard to rouse in the mornings", "I'm on my feet all day, not
+    weak") or only denies one ("no cramps in my legs") is not when or where the movements are."""
+    affirmed = denied = other = False
+    for m in matches(ent.doc):
+        if (m.start, m.end) == (ent.start, ent.end) or not ent.sent.start <= m.start < ent.sent.end:
+            continue
+        for label in meanings(m.label_):
+            if label.startswith("medicine="):
+                other = True
+                continue
+            if label.startswith(("location=", "timing=")) or label.endswith(("|nothing", "|topic")):
+                continue
+            fid = finding_of(label)
+            if fid in MOVEMENTS:
+                if m._.is_negated or "|" in label:
+                    denied = True
+                else:
+                    affirmed = True
+            elif fid in kb.findings and (kb.findings[fid].group not in WHEN_AND_WHERE_GROUPS
+                                         or fid == "daytime_sleepiness"):
+                other = True
+    return not affirmed and (other or denied)
+
+
 CLAUSE_EDGE_WORDS = {"and", "but", "while", "whereas", "then", "now", "also", "plus"}
 
 
@@ -366,8 +405,9 @@ def _place_of_another(kb: KnowledgeBase, ent: Any) -> bool:
     while end < ent.sent.end and not doc[end].is_punct and doc[end].lower_ not in CLAUSE_EDGE_WORDS:
         end += 1
     found = {finding_of(label) for m in matches(doc) if start <= m.start and m.end <= end
-             and m is not ent for label in meanings(m.label_)
-             if not label.startswith(("medicine=", "location=", "timing="))}
+             and (m.start, m.end) != (ent.start, ent.end) for label in meanings(m.label_)
+             if not label.startswith(("medicine=", "location=", "timing="))
+             and not label.endswith(("|topic", "|nothing"))}
     groups = {kb.findings[fid].group for fid in found if fid in kb.findings}
     return bool(groups & {"symptom", "warning"}) and not groups & {"movement"} \
         and not found & MOVING_SIGNS

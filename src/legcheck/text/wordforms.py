@@ -188,6 +188,14 @@ def phrase_variants(phrase: str) -> Iterator[str]:
                 forms.add(sided)
                 yield sided
     for form in list(forms):
+        if _REPORTED.search(form):
+            continue  # "she says my legs jerk" is not "she says her legs jerk"
+        for owner in ("his", "her", "their"):  # "can't keep my legs still": "... his legs still"
+            owned = _MY_BODY.sub(rf"{owner} \1", form)
+            if owned != form:
+                forms.add(owned)
+                yield owned
+    for form in list(forms):
         short = _IS_AFTER_NOUN.sub(r"\1's ", form, count=1)  # "heart is racing": "heart's racing"
         if short != form:
             forms.add(short)
@@ -200,6 +208,14 @@ def phrase_variants(phrase: str) -> Iterator[str]:
     for form in forms:
         yield from _intensified(form)
         yield from _ongoing(form)
+
+
+# the person's own body, which another person has too: "my legs" as "his legs", "her legs"
+_MY_BODY = re.compile(r"\bmy (legs?|calf|calves|thighs?|feet|foot|arms?|hands?|body|muscles?|"
+                      r"toes?|knees?|shins?|fingers?)\b")
+
+
+_REPORTED = re.compile(r"\b(?:says?|said|tells?|told|notices?|noticed|complains?)\b")
 
 
 # one of a pair of parts, which may be named by its side: "my leg", "my left leg"
