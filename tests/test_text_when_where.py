@@ -42,3 +42,36 @@ def test_no_movement_said(text: str, expect: dict) -> None:
 def test_another_persons_legs() -> None:
     check("My husband started a new tablet and now he can't keep his legs still",
           {"urge_to_move": True, "location": "both_legs"})
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # several places on one side are one leg; the two sides are both legs
+    ("The back of my left knee flickers, and my left ankle too.", {"location": "one_leg"}),
+    ("twitching in my right shin and my right foot", {"location": "one_leg"}),
+    ("First my left hamstring, now my right calf twitches as well.", {"location": "both_legs"}),
+    # one muscle after the leg it is in stays one spot
+    ("My leg keeps twitching. It's the left thigh, just above the knee.",
+     {"location": "one_spot"}),
+    ("a twitch in one spot on the sole of my left foot", {"location": "one_spot"}),
+    # a leg with another part is several body parts
+    ("my eyelid twitches and so does my left calf", {"location": "several_body_parts"}),
+    ("eye twitch and thigh twitch all week", {"location": "several_body_parts"}),
+    ("My whole body jerks as I doze off, legs most of all.",
+     {"location": "several_body_parts"}),
+    # a muscle named with no owner or side says no more than "a leg"
+    ("thigh cramps at night", {"painful_cramp": True, "location": None}),
+    ("Twitching in calf, 3 weeks", {"visible_flicker": True, "location": None}),
+    ("My husband's thigh twitches when he lies down", {"location": "one_spot"}),
+    # the name of the complaint says nothing of where
+    ("I've had restless legs for years, worse lately", {"urge_to_move": True, "location": None}),
+    ("RLS again, can't settle", {"location": None}),
+    ("my legs feel restless at night", {"urge_to_move": True, "location": "both_legs"}),
+    # not where the movements are
+    ("My left leg twitches. Last week I had pain moving my right eye.",
+     {"location": "one_leg"}),
+    ("my teeth grind and jaw aches, and both calves twitch", {"location": "both_legs"}),
+    ("My left arm is twitching all over", {"location": "several_body_parts"}),
+    ("My right leg twitches all over, thigh and calf", {"location": "one_leg"}),
+])
+def test_where_the_movements_are(text: str, expect: dict) -> None:
+    check(text, expect)

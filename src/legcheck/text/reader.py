@@ -45,8 +45,13 @@ from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
 from legcheck.text.where import (
+    RLS_NAME,
+    Place,
+    location_of,
     numbness_where,
     pain_down_both,
+    place_inside,
+    place_of,
     saddle_only,
     weakness_where,
 )
@@ -87,7 +92,6 @@ SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|c
 # the most specific time wins when several are mentioned ("late at night ... as I fall asleep")
 TIMING_ORDER = ("falling_asleep", "on_waking", "during_sleep", "after_exercise", "at_rest",
                 "evening", "any_time")
-WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 MOVEMENT_GROUPS = {"movement", "timing", "extent", "warning", "course"}
 NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|seems?|looks?|"
                           r"has been|have been)?\s*(?:all |totally |completely |perfectly |"
@@ -138,13 +142,24 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
     family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
+    places: list[Place] = []
     for ent in matches(doc):
         outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
             continue
+        inner = place_inside(ent) if any(fid in MOVEMENTS and value is True
+                                          for fid, value in outcome) else None
+        places += [inner] if inner is not None else []
         for finding_id, value in outcome:
+            if finding_id == "location":
+                place = place_of(ent, value)
+                places += [place] if place is not None else []
+                continue
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
+    where = location_of(places)
+    if where is not None:
+        found["location"] = [(where[0], where[1], False)]
     for quantity in read_quantities(text, today):
         if quantity.finding in found and kb.findings[quantity.finding].type == "boolean" \
                 and not quantity.overrides and not _within(found[quantity.finding], quantity):
@@ -161,7 +176,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     if _has_value(found.get("worse_at_rest", [])) and all(
             value == "any_time" for value, _, _ in found.get("timing", [])):
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
-    if "location" not in found:
+    if "location" not in found and not places:
         _extent_from_other_words(doc, found)
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
@@ -186,16 +201,21 @@ def _within(mentions: list[tuple[Any, str, bool]], quantity: Any) -> bool:
 
 
 def _extent_from_other_words(doc: Any, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
-    """Where, from words inside other phrases: "restless legs", "my legs go mental"."""
+    """Where, from words inside other phrases: "my legs go mental", "knot in my calf", "whole
+    body jumps". Not from the name of the complaint ("restless legs", "RLS")."""
     for ent in matches(doc):
-        words = ent.text.lower()
-        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet|rls)\b", words):
+        words = RLS_NAME.sub(" ", ent.text.lower())
+        if re.search(r"\b(?:whole|entire|my|his|her) body\b|\ball over\b", words):
+            found["location"] = [("several_body_parts", ent.text, False)]
+            return
+        if re.search(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b", words):
             found["location"] = [("both_legs", ent.text, False)]
             return
         if re.search(r"\b(?:left|right|my|one) leg\b", words):
             found["location"] = [("one_leg", ent.text, False)]
             return
-        if re.search(r"\b(?:left|right|my|one|the) (?:calf|thigh|shin|hamstring|quad)\b", words):
+        if re.search(r"\b(?:left|right|my|one|the) (?:calf|thigh|shin|hamstring|quad|foot)\b",
+                     words):
             found["location"] = [("one_spot", ent.text, False)]  # one muscle: "knot in my calf"
             return
 
@@ -540,8 +560,6 @@ def _settle(kb: KnowledgeBase, finding_id: str,
     finding = kb.findings[finding_id]
     if finding.type == "boolean":
         chosen = next((m for m in mentions if m[0] is True), mentions[0])
-    elif finding_id == "location":
-        chosen = max(mentions, key=lambda m: WIDEST.index(m[0]) if m[0] in WIDEST else -1)
     elif finding_id == "timing":
         chosen = min(mentions, key=lambda m: TIMING_ORDER.index(m[0])
                      if m[0] in TIMING_ORDER else len(TIMING_ORDER))

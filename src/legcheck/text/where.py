@@ -8,6 +8,7 @@ one, so this can only add warning signs. Likewise, a pain down the leg said to r
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 # an arm, the face or a whole side, as the warning sign asks (a weak foot alone is not named here)
@@ -100,3 +101,135 @@ def pain_down_both(ent: Any) -> bool:
             and doc[end].lower_ not in ("and", "but", "or"):
         end += 1
     return BOTH_LEGS_SAID.search(doc[ent.start:end].text.lower()) is not None
+
+
+# ---- where the movements are ------------------------------------------------------------------
+# Each place the movements are said to be is read as a part of the body, with its side when one is
+# named, and the places together give the location: one muscle is one spot; several places on the
+# same leg ("my right calf and the arch of my right foot") are one leg; the two sides ("my right
+# calf, and now my left thigh") are both legs; a leg with any other part (an eyelid, an arm, the
+# face) is several body parts. A muscle named with no owner or side ("calf cramps", "twitch in
+# calf") says no more than that it is somewhere in a leg.
+
+_SIDE = re.compile(r"\b(?:(left|lt|l)|(right|rt|r|rite))\b")
+_PART_WORDS = {
+    "calf": "calf", "calves": "calf", "calfs": "calf", "thigh": "thigh", "thighs": "thigh",
+    "shin": "shin", "shins": "shin", "foot": "foot", "feet": "foot", "toe": "foot", "toes": "foot",
+    "arch": "foot", "sole": "foot", "heel": "foot", "ankle": "ankle", "ankles": "ankle",
+    "knee": "knee", "knees": "knee", "hamstring": "thigh", "hamstrings": "thigh", "quad": "thigh",
+    "quads": "thigh", "leg": "leg", "legs": "leg",
+}
+_ELSEWHERE_SPOT = re.compile(r"\b(?:eyelids?|eyes?)\b")
+_OWNED = re.compile(r"\b(?:my|the|his|her|their|one|a|both|either|left|right|l|r|lt|rt|rite)\b")
+# a limb said to twitch "all over": all over that limb ("my right leg is twitching all over")
+_ONE_LIMB_BEFORE = re.compile(r"\b(?:my|the|his|her) (?:left |right )?(?:leg|arm|calf|thigh)\b"
+                              r"(?![\s\S]*\b(?:legs|arms|body)\b)")
+# a part doing something that is not one of the movements: "jaw clenching", "my hands shake"
+_NOT_MOVING = re.compile(r"^\s*(?:(?:is|are|keeps?|kept|was|were)\s+)?(?:clench\w*|grind\w*|"
+                         r"ach\w*|sore|hurt\w*|shak\w*|trembl\w*|swell\w*|swollen|stiff\w*)\b")
+WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
+
+
+@dataclass(frozen=True)
+class Place:
+    value: str  # the location the phrase names by itself
+    part: str  # "calf", "leg", ... "eye", or "" for a place that is no one part ("all over")
+    side: str  # "left", "right" or ""
+    bare: bool  # a muscle with no owner or side ("calf cramps")
+    span: str
+
+
+def place_of(ent: Any, value: str) -> Place | None:
+    """What one place phrase says, or None for a place that is not the movements' own."""
+    doc = ent.doc
+    before = doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()
+    words = ent.text.lower()
+    after = doc[ent.end:min(ent.sent.end, ent.end + 3)].text.lower()
+    if _NOT_MOVING.match(after):
+        return None
+    if value == "several_body_parts" and re.search(r"\ball over\b", words) \
+            and _ONE_LIMB_BEFORE.search(doc[ent.sent.start:ent.start].text.lower()):
+        return None
+    side_said = _SIDE.search(words) or _SIDE.search(before.split()[-1] if before else "")
+    side = "" if side_said is None else "left" if side_said.group(1) else "right"
+    nouns = [_PART_WORDS[w] for w in re.findall(r"[a-z]+", words) if w in _PART_WORDS]
+    part = "eye" if _ELSEWHERE_SPOT.search(words) else nouns[-1] if nouns else ""
+    last_before = before.split()[-1] if before else ""
+    bare = value == "one_spot" and part not in ("", "eye") and not _OWNED.search(words) \
+        and not _OWNED.fullmatch(last_before) and not last_before.endswith("'s")
+    if part == "eye" and not _moving_beside(ent):
+        return None  # "pain moving my right eye": the eye is not where the movements are
+    return Place(value, part, side, bare, ent.text)
+
+
+MOVEMENT_WORDS = re.compile(r"^(?:twitch|flicker|flutter|jump|spasm|tic|jerk|quiver|ripple|pulse|"
+                            r"puls|vibrat|popp|kick)")
+
+
+def _moving_beside(ent: Any) -> bool:
+    """A movement word near the place, within its clause: "eye twitch", "twitching in my
+    eyelid", "eyelid and leg twitching"."""
+    doc = ent.doc
+    start = ent.start
+    while start > max(ent.sent.start, ent.start - 5) and not doc[start - 1].is_punct:
+        start -= 1
+    end = ent.end
+    while end < min(ent.sent.end, ent.end + 4) and not doc[end].is_punct:
+        end += 1
+    return any(MOVEMENT_WORDS.match(t.lower_) for t in doc[start:end])
+
+
+# a place inside a movement phrase: "whole body jumps", "my fingers keep curling up"
+_INNER = [(re.compile(r"\b(?:body|all over|hands?|fingers?|arms?)\b"), "several_body_parts"),
+          (re.compile(r"\b(?:legs|calves|calfs|thighs|shins|feet)\b"), "both_legs"),
+          (re.compile(r"\b(?:left|right|my|one) leg\b"), "one_leg"),
+          (re.compile(r"\b(?:left|right|my|one|the) (?:calf|thigh|shin|hamstring|quad|foot)\b"),
+           "one_spot")]
+RLS_NAME = re.compile(r"\b(?:(?:my |the |his |her )?restless[- ]legs?(?: syndrome)?|rls)\b")
+
+
+def place_inside(ent: Any) -> Place | None:
+    """The place named inside a movement phrase, if any; never the name of the complaint ("my
+    restless legs", "RLS"), which says nothing of where."""
+    words = RLS_NAME.sub(" ", ent.text.lower())
+    for pattern, value in _INNER:
+        named = pattern.search(words)
+        if named:
+            nouns = [_PART_WORDS[w] for w in named.group(0).split() if w in _PART_WORDS]
+            side = _SIDE.search(named.group(0))
+            return Place(value, nouns[-1] if nouns else "",
+                         "" if side is None else "left" if side.group(1) else "right", False,
+                         ent.text)
+    return None
+
+
+def location_of(places: list[Place]) -> tuple[str, str] | None:
+    """The location all the places say together, with the words it came from."""
+    if not places:
+        return None
+    legs = [p for p in places if p.value != "several_body_parts" and p.part != "eye"]
+    elsewhere = [p for p in places if p not in legs]
+    if any(p.value == "several_body_parts" for p in elsewhere):
+        widest = next(p for p in elsewhere if p.value == "several_body_parts")
+        return "several_body_parts", widest.span
+    if elsewhere and legs:  # an eyelid and a calf
+        return "several_body_parts", f"{elsewhere[0].span}; {legs[0].span}"
+    if elsewhere:
+        return elsewhere[0].value, elsewhere[0].span
+    spans = "; ".join(dict.fromkeys(p.span for p in legs))
+    both = [p for p in legs if p.value == "both_legs"]
+    if both:
+        return "both_legs", both[0].span
+    if {p.side for p in legs} >= {"left", "right"}:
+        return "both_legs", spans
+    named = [p for p in legs if not p.bare]
+    if not named:
+        return None  # "calf cramps": somewhere in a leg
+    spots = {p.part for p in legs if p.value == "one_spot" and p.part}
+    if len(spots) > 1:
+        return "one_leg", spans  # "my right calf and the arch of my right foot"
+    named_spots = [p for p in named if p.value == "one_spot"]
+    if named_spots and not any(p.value == "one_leg" and p.side for p in named):
+        return "one_spot", named_spots[0].span  # "my leg twitches ... it's in my left calf"
+    widest = max(named, key=lambda p: WIDEST.index(p.value))
+    return widest.value, widest.span
