@@ -75,3 +75,41 @@ def test_another_persons_legs() -> None:
 ])
 def test_where_the_movements_are(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # falling asleep said with a verb of going off, in any person
+    ("my legs give a big jerk as I'm going under", {"timing": "falling_asleep"}),
+    ("Whole body jolts when I try to sleep", {"timing": "falling_asleep"}),
+    ("he gets these jerks just as he's drifting into sleep", {"timing": "falling_asleep"}),
+    ("my thigh jumps when I'm trying to get to sleep", {"timing": "falling_asleep"}),
+    ("my calves twitch before I drop off", {"timing": "evening"}),
+    # a rest that is part of falling asleep is not a rest that brings it on
+    ("Legs jerk as I nod off on the settee after tea",
+     {"timing": "falling_asleep", "worse_at_rest": None}),
+    # lying down, or a rest at night, says no time of day
+    ("my calves twitch when I lie down", {"worse_at_rest": True, "timing": None}),
+    ("my thighs twitch while lying in bed", {"worse_at_rest": True, "timing": None}),
+    ("my calves twitch when I'm lying down in the afternoon",
+     {"worse_at_rest": True, "timing": "at_rest"}),
+    ("my calf ripples when I'm seated in my armchair", {"worse_at_rest": True,
+                                                        "timing": "at_rest"}),
+    # a clock time is not a time of sleep, nor "night-time" which time of the night
+    ("night-time calf cramps in both legs", {"painful_cramp": True, "timing": None}),
+    ("still twitching at 2am, can't stop moving my legs", {"timing": None}),
+])
+def test_when(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize("text", [
+    "My dog's back legs kick and twitch when he's asleep, is he dreaming?",
+    "our cat twitches in her sleep",
+])
+def test_a_pet(text: str) -> None:
+    check(text, {"visible_flicker": None, "limb_jerk": None, "timing": None, "location": None})
+
+
+def test_our_son() -> None:
+    check("Our son (12) gets big jerks just as he drops off.",
+          {"limb_jerk": True, "timing": "falling_asleep"})

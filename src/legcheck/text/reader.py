@@ -44,6 +44,7 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
+from legcheck.text.when import falling_asleep_in, rest_by_day
 from legcheck.text.where import (
     RLS_NAME,
     Place,
@@ -83,12 +84,15 @@ UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s ch
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
-RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
+RELATIVE = re.compile(rf"(?:\bmy |\bour |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
                        r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
                        r"hamstrings?)\b")
+# a pet the text is about, with nothing said of the person's own body
+ANIMAL = re.compile(r"\b(?:my|our|the) (?:dog|cat|puppy|pup|kitten|horse|pony|rabbit|hamster|"
+                    r"guinea pig|spaniel|labrador|terrier|collie|greyhound|whippet|pet)(?:'s)?\b")
 # the most specific time wins when several are mentioned ("late at night ... as I fall asleep")
 TIMING_ORDER = ("falling_asleep", "on_waking", "during_sleep", "after_exercise", "at_rest",
                 "evening", "any_time")
@@ -138,25 +142,37 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             nlp = _PIPELINES[id(kb)] = build_pipeline(kb)
         doc = nlp(text)
     lower = text.lower()
+    if ANIMAL.search(lower) and not SELF_BODY.search(lower):
+        return TextReading({}, False, False)  # "my dog's legs twitch when he's asleep"
     other = _about_someone_else(lower)
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
     family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
     places: list[Place] = []
+    rests = []
     for ent in matches(doc):
         outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
             continue
-        inner = place_inside(ent) if any(fid in MOVEMENTS and value is True
-                                          for fid, value in outcome) else None
+        inner = place_inside(ent) if any(fid in MOVEMENTS and fid != "hand_spasms"
+                                          and value is True for fid, value in outcome) else None
         places += [inner] if inner is not None else []
         for finding_id, value in outcome:
             if finding_id == "location":
                 place = place_of(ent, value)
                 places += [place] if place is not None else []
                 continue
+            if finding_id == "worse_at_rest" and value is True:
+                if falling_asleep_in(ent.sent) or any(
+                        m.label_ == "timing=falling_asleep" for m in counted_in(ent.sent)):
+                    continue  # "dozing off on the sofa": the moment of falling asleep
+                rests.append(ent)
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
+    asleep = [falling_asleep_in(sent) for sent in doc.sents if _moving_said(kb, sent)]
+    if any(asleep) and not any(v == "falling_asleep" for v, _, _ in found.get("timing", [])):
+        found.setdefault("timing", []).append(("falling_asleep", next(a for a in asleep if a),
+                                               False))  # "as I'm going under"
     where = location_of(places)
     if where is not None:
         found["location"] = [(where[0], where[1], False)]
@@ -173,7 +189,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         any_position = ANY_POSITION.search(lower).group(0)  # type: ignore[union-attr]
         found.pop("worse_at_rest", None)
         found["timing"] = [("any_time", any_position, False)]
-    if _has_value(found.get("worse_at_rest", [])) and all(
+    if _has_value(found.get("worse_at_rest", [])) and any(rest_by_day(r) for r in rests) and all(
             value == "any_time" for value, _, _ in found.get("timing", [])):
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
     if "location" not in found and not places:
@@ -407,6 +423,17 @@ def _sentence_of_another(kb: KnowledgeBase, ent: Any) -> bool:
                                          or fid == "daytime_sleepiness"):
                 other = True
     return not affirmed and (other or denied)
+
+
+def counted_in(sent: Any) -> list[Any]:
+    """The phrases found in one sentence."""
+    return [m for m in matches(sent.doc) if sent.start <= m.start < sent.end]
+
+
+def _moving_said(kb: KnowledgeBase, sent: Any) -> bool:
+    """The sentence says a movement without denying it."""
+    return any(finding_of(label) in MOVEMENTS and "|" not in label and "=" not in label
+               and not m._.is_negated for m in counted_in(sent) for label in meanings(m.label_))
 
 
 CLAUSE_EDGE_WORDS = {"and", "but", "while", "whereas", "then", "now", "also", "plus"}
