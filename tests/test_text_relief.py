@@ -44,7 +44,6 @@ def test_moving_said_not_to_help(text: str) -> None:
     "walking is no problem",
     "I can walk fine",
     "I walk every day and it doesn't help",
-    "walking helps",
     "can't stop when I walk",
 ])
 def test_words_that_say_nothing_of_relief(text: str) -> None:
@@ -64,3 +63,29 @@ def test_read_with_the_rest_of_the_text() -> None:
 ])
 def test_moving_said_not_to_help_in_a_whole_text(text: str) -> None:
     assert read(text)["relieved_by_moving"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "walking helps",
+    "I have to get out of bed and march about, which helps.",
+    "Once I stand up and shift about they stop.",
+    "Pottering around the house fixes it for a while",
+    "jiggling them under the desk is the only thing that calms it",
+    "It eases off within a minute if I walk about the garden.",
+    "better when I'm pacing",
+    "rubbing and stretching them brings some relief",
+])
+def test_moving_that_helps(text: str) -> None:
+    assert relief(text) == [True]
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("my calves cramp after a short walk and ease when I stop", [False]),
+    ("it goes when I stop and stretch", [True]),
+    ("can't stop moving my legs, help", []),
+    ("cramp in my foot, can't move it, help", []),
+    ("the spasm wouldn't ease even when I stretched it", [False]),
+    ("walking round never really helps", [False]),
+])
+def test_moving_that_helps_traps(text: str, expect: list) -> None:
+    assert relief(text) == expect

@@ -57,8 +57,53 @@ _SOME_MOVING_HELPS = re.compile(rf"\b(?:but|though|although|whereas|while)\b[^.;
 _CONDITION = re.compile(r"\b(?:if|whether|unless|in case)\s+(?:\w+\s+){0,2}$")
 
 
+# Moving that does bring relief, said either way round: "I have to get up and walk, which helps",
+# "as soon as I get up and move they stop", "pacing fixes it", "walking about is the only thing
+# that settles it"; "it goes within minutes if I walk it off", "better when walking". Not with a
+# denial between ("walking doesn't really help"), and not a stop that eases it ("eases when I
+# stop", which says that rest, not moving, brings relief).
+_MOVING = (r"(?:walk(?:ing|ed|s)?|pac(?:e|es|ing|ed)|stretch(?:ing|es|ed)?|mov(?:e|es|ing|ed)|"
+           r"get(?:ting)? up|got up|stand(?:ing)? up|flex(?:ing)?|rub(?:bing)?|kick(?:ing)?|"
+           r"potter(?:ing)?|stamp(?:ing)?|march(?:ing)?|jiggl(?:e|ing)|shak(?:e|ing) (?:it|them) "
+           r"out|massag(?:e|ing))")
+_RELIEF = (r"(?:helps|helped|helping|eases?|eased|easing|relieves?|relieved|(?:brings?|gives?) "
+           r"(?:me |some |a bit of )?relief|fix(?:es|ed)|sorts? (?:it|them)|settles? (?:it|them)|"
+           r"(?:it|they|that|this) (?:goes|go|stops?|eases?|settles?|disappears?|calms? down)|"
+           r"goes(?: away)?|go away|stops?|makes? (?:it|them) (?:better|go)|better|"
+           r"calms? (?:it|them))")
+_DENIAL = re.compile(r"\b(?:not|no|never|nothing|nor|without)\b|n't\b|\bdon|\bdoesn|\bwon|"
+                     r"\bisn|\bwasn|\bdidn|\bsit(?:ting)?\b|\bsat\b|\blie\b|\blying\b|\brest")
+_DENIED_BEFORE = re.compile(r"(?:n't|\bnot|\bnever|\bno|\bnothing)\s*(?:\w+\s*)?$")
+_HELPS = [
+    # the moving first: "get up and walk, which helps", "pacing fixes it"
+    re.compile(rf"\b{_MOVING}\b(?P<between>[^.;!?\n]{{0,50}}?)\b{_RELIEF}\b"),
+    # the relief first: "it goes if I walk it off", "better when walking", "eases once I move"
+    re.compile(rf"\b(?:goes(?: away| off)?|go away|stops?|eases?(?: off)?|settles?|better|"
+               rf"disappears?|relieved)\s+(?P<between>(?:\w+\s+){{0,4}}?)(?:if|when|once|as soon "
+               rf"as|whenever|while)\s+(?:i'?m\s+|i\s+|he\s+|she\s+|you\s+)?(?:\w+\s+){{0,2}}?"
+               rf"{_MOVING}\b"),
+]
+# rest, not moving, that eases it: "my calves cramp when I walk and ease when I stop"
+_EASED_BY_STOPPING = re.compile(r"\b(?:eases?|goes|go|stops?|better|settles?)\s+(?:off\s+|away\s+)?"
+                                r"(?:when|once|if|as soon as)\s+i\s+(?:stop|rest|sit down)\b"
+                                r"(?!\s+(?:and|to)\s+(?:stretch|walk|move|rub))")
+
+
 def read_relief(text: str, today: date) -> Iterator[Quantity]:
-    """relieved_by_moving: False when moving is said not to help (text in lower case)."""
+    """relieved_by_moving: True when moving is said to help, False when it is said not to, or
+    when stopping eases it (text in lower case)."""
+    stopping = _EASED_BY_STOPPING.search(text)
+    if stopping:
+        yield Quantity("relieved_by_moving", False, stopping.group(0))
+        return
+    for pattern in _HELPS:
+        for match in pattern.finditer(text):
+            start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n")
+            if _DENIAL.search(match.group("between")) \
+                    or _DENIED_BEFORE.search(text[start + 1:match.start()]):
+                continue
+            yield Quantity("relieved_by_moving", True, match.group(0).strip())
+            return
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n")
