@@ -49,3 +49,26 @@ def test_stillness_said_first_and_the_partner_after_by_pronoun(text: str) -> Non
 ])
 def test_a_pronoun_report_leaves_a_seen_kick_or_an_unnamed_speaker(text: str) -> None:
     assert read(text).get("partner_sees_kicks") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "My girlfriend has filmed my legs jerking about in the night.",
+    "Bed partner of ten years has noticed me thrashing every night lately.",
+    "My wife complains that my legs jerk and wake her all night.",
+    # the writer is the bed partner of the person they write about
+    "Asking about my husband: his legs jolt all through his sleep, I lie awake counting.",
+    "most nights my wife's legs kick me, she's out cold",
+])
+def test_a_partner_who_sees_the_kicks(text: str) -> None:
+    found = read(text)
+    assert found.get("partner_sees_kicks") is True and found.get("limb_jerk") is True, found
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("My boyfriend says he thinks I might kick in my sleep, not sure", None),
+    ("My husband says I'm fine once I'm asleep, no kicking at all.", False),
+    ("I jerk as I drift off. My partner hasn't mentioned anything else.", None),
+    ("My son's legs jerk in his sleep; my husband and I take turns checking", None),
+])
+def test_a_partner_who_does_not_see_them(text: str, expect: bool | None) -> None:
+    assert read(text).get("partner_sees_kicks") is expect

@@ -28,10 +28,14 @@ _STILL = (r"(?:(?:i|i'm|im|i am|my legs?|my body|they|they're)\s+(?:are |is |am 
 # "my partner hasn't noticed anything at night", "my wife has never seen me kick"
 _NOTHING_SEEN = (r"(?:hasn'?t|has not|never|doesn'?t|does not|didn'?t)\s+(?:ever\s+)?"
                  r"(?:noticed|seen|felt|mentioned|complained about)\s+"
-                 r"(?:anything|me (?:kick|jerk|move|twitch)\w*|"
+                 r"(?:anything(?! else)|me (?:kick|jerk|move|twitch)\w*|"
                  r"any (?:kicking|kicks|jerks|jerking|movements?|twitching))")
+_FINE_ASLEEP = (r"(?:i'?m|i am|i'?m totally|i'?m completely) (?:fine|ok|okay|normal|still|calm) "
+                r"(?:once|when|while|after) (?:i'?m |i am |i )?(?:asleep|sleeping|i fall asleep|"
+                r"i'?m out|out)")
 _STILLNESS_SEEN = [
-    re.compile(rf"\b(?:my |the )?{_PARTNER}\b[^.;!?\n]{{0,40}}?\b{_SAYS}\s+{_STILL}"),
+    re.compile(rf"\b(?:my |the )?{_PARTNER}\b[^.;!?\n]{{0,40}}?\b{_SAYS}\s+(?:{_STILL}|"
+               rf"{_FINE_ASLEEP})"),
     re.compile(rf"\b(?:my |the )?{_PARTNER}\s+{_NOTHING_SEEN}"),
     re.compile(rf"\b{_STILL}[^.;!?\n]{{0,20}}?(?:,\s*)?(?:according to|says|said|reckons) "
                rf"(?:my |the )?{_PARTNER}|\b{_STILL}[^.;!?\n]{{0,20}}?,\s*(?:my |the )?"
@@ -48,8 +52,21 @@ _NAMED = re.compile(rf"\b{_PARTNER}\b")
 _AT_NIGHT = re.compile(r"\b(?:night|nights|sleep|asleep|bed)\b")
 
 
+# a bed partner who reports the kicks in other words than the phrase list: "bed partner has
+# noticed my legs kicking every night", "my girlfriend has filmed my legs jerking"; not a partner
+# who only thinks so ("says he thinks I might twitch"), nor one who has seen nothing
+_SEEN = (r"(?:has |have |had )?(?:noticed|notices|says|said|tells me|told me|complains?|"
+         r"complained|filmed|sees|seen|saw|felt|feels|reckons|swears|mentioned|woken by)")
+_KICKING = r"\b(?:kick|jerk|twitch|thrash|flail|flings?|jump)\w*"
+_DOUBT = re.compile(r"\b(?:thinks?|might|maybe|not sure|unsure|perhaps|wonder\w*|if)\b|n't\b|"
+                    r"\b(?:not|no|never|nothing|still)\b")
+_KICKS_SEEN = re.compile(rf"\b(?:bed )?{_PARTNER}\b(?P<between>[^.;!?\n]{{0,40}}?)\b{_SEEN}\b"
+                         rf"(?P<after>[^.;!?\n]{{0,30}}?){_KICKING}")
+
+
 def read_partner_stillness(text: str, today: date) -> Iterator[Quantity]:
-    """partner_sees_kicks: False when the bed partner reports stillness (text in lower case)."""
+    """partner_sees_kicks: False when the bed partner reports stillness, True when they report
+    kicks in words the phrase list does not hold (text in lower case)."""
     for pattern in _STILLNESS_SEEN:
         seen = pattern.search(text)
         if seen:
@@ -58,3 +75,8 @@ def read_partner_stillness(text: str, today: date) -> Iterator[Quantity]:
     seen = _SAID_BY_PRONOUN.search(text) if _NAMED.search(text) else None
     if seen and _AT_NIGHT.search(seen.group(0)):  # a kick the partner did see still stands
         yield Quantity("partner_sees_kicks", False, seen.group(0))
+        return
+    for seen in _KICKS_SEEN.finditer(text):
+        if not _DOUBT.search(seen.group("between") + " " + seen.group("after")):
+            yield Quantity("partner_sees_kicks", True, seen.group(0))
+            return

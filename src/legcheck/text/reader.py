@@ -90,6 +90,32 @@ RELATIVE = re.compile(rf"(?:\bmy |\bour |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- 
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
                        r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
                        r"hamstrings?)\b")
+# the writer's bed partner, who may be the person the text is about
+SPOUSE = re.compile(r"\b(?:husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|"
+                    r"other half|fianc[eé]e?)\b")
+THEIR_BODY = re.compile(r"\b(?:he|she|he's|she's|hes|shes|his|her|hubby's|husband's|wife's|"
+                        r"partner's|boyfriend's|girlfriend's)\b")
+ASLEEP_OR_AT_ME = re.compile(r"\b(?:sleep|sleeps|sleeping|asleep|slept|kicks? me|kicking me|"
+                             r"kicked me)\b")
+
+
+def _kicks_of_the_sleeper(kb: KnowledgeBase, doc: Any) -> str | None:
+    """A sentence in which the writer tells of their bed partner's jerks in sleep ("his legs have
+    been jerking in his sleep", "her legs kick me black and blue")."""
+    text = doc.text.lower()
+    for m in matches(doc):
+        if "limb_jerk" not in {finding_of(label) for label in meanings(m.label_)} \
+                or m._.is_negated:
+            continue
+        start = max(text.rfind(mark, 0, m.start_char) for mark in ".;!?\n") + 1
+        ends = [i for i in (text.find(mark, m.end_char) for mark in ".;!?\n") if i >= 0]
+        words = text[start:min(ends, default=len(text))]  # the sentence, by its punctuation
+        if THEIR_BODY.search(words) and ASLEEP_OR_AT_ME.search(words) \
+                and not re.search(r"\bmy (?:legs?|body|feet|arms?)\b", words):
+            return m.text
+    return None
+
+
 # a pet the text is about, with nothing said of the person's own body
 ANIMAL = re.compile(r"\b(?:my|our|the) (?:dog|cat|puppy|pup|kitten|horse|pony|rabbit|hamster|"
                     r"guinea pig|spaniel|labrador|terrier|collie|greyhound|whippet|pet)(?:'s)?\b")
@@ -194,6 +220,11 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
     if "location" not in found and not places:
         _extent_from_other_words(doc, found)
+    if "partner_sees_kicks" not in found and _has_true(found.get("limb_jerk", [])) \
+            and SPOUSE.search(lower):
+        seen = _kicks_of_the_sleeper(kb, doc)
+        if seen:  # "his legs jerk in his sleep, I've timed it": the writer is the bed partner
+            found["partner_sees_kicks"] = [(True, seen, False)]
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
     named = [span for value, span, negated in found.get("timing", [])
