@@ -17,6 +17,7 @@ from typing import Any
 from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
+from legcheck.text.course import read_course
 from legcheck.text.denials import (
     LIST_JOIN,
     NEGATING,
@@ -202,7 +203,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     where = location_of(places)
     if where is not None:
         found["location"] = [(where[0], where[1], False)]
-    for quantity in read_quantities(text, today):
+    for quantity in [*read_quantities(text, today), *read_course(lower, today)]:
         if quantity.finding in found and kb.findings[quantity.finding].type == "boolean" \
                 and not quantity.overrides and not _within(found[quantity.finding], quantity):
             continue  # "I haven't stopped drinking": the phrase, read with its negation, stands
