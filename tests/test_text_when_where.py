@@ -113,3 +113,19 @@ def test_a_pet(text: str) -> None:
 def test_our_son() -> None:
     check("Our son (12) gets big jerks just as he drops off.",
           {"limb_jerk": True, "timing": "falling_asleep"})
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # legs that jump are jerks as well as twitches; a muscle that jumps is a twitch only
+    ("both my legs keep twitching and jumping tonight", {"limb_jerk": True}),
+    ("legs feel restless and jumpy whenever I sit", {"limb_jerk": True}),
+    ("my calf muscle is jumping", {"limb_jerk": None, "visible_flicker": True}),
+    ("my legs don't jump, it's just a flicker", {"limb_jerk": None}),
+    # a heart that thumps is not a muscle twitching
+    ("cramps in both calves, and my heart's thumping", {"visible_flicker": None}),
+    # kicks a partner has never seen are not denied jerks
+    ("My husband has never seen me kick in my sleep. My left calf cramps at 4am though.",
+     {"partner_sees_kicks": False, "limb_jerk": None}),
+])
+def test_kinds_of_movement(text: str, expect: dict) -> None:
+    check(text, expect)

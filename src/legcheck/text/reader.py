@@ -117,6 +117,26 @@ def _kicks_of_the_sleeper(kb: KnowledgeBase, doc: Any) -> str | None:
     return None
 
 
+# legs (not a muscle) that jump: "my legs are twitching and jumping", "legs restless and jumpy"
+LEGS_JUMP = re.compile(r"\b(?:legs|leg|body)\b((?:\s+(?!muscles?\b)[\w']+){0,5}?)\s+"
+                       r"(?:jump|jumps|jumping|jumped|jumpy)\b")
+
+
+def _legs_jumping(doc: Any) -> str | None:
+    """Legs said to jump, in a sentence that does not deny it."""
+    for sent in doc.sents:
+        words = sent.text.lower()
+        said = LEGS_JUMP.search(words)
+        if said is None:
+            continue
+        before = " ".join(words[:said.start()].split()[-3:])
+        if not re.search(r"\b(?:not?|never|without)\b|n't\b",
+                                  f"{before} {said.group(0)}") \
+                and not re.search(r"[,;:]", said.group(1)):
+            return sent.text[said.start():said.end()]
+    return None
+
+
 # a pet the text is about, with nothing said of the person's own body
 ANIMAL = re.compile(r"\b(?:my|our|the) (?:dog|cat|puppy|pup|kitten|horse|pony|rabbit|hamster|"
                     r"guinea pig|spaniel|labrador|terrier|collie|greyhound|whippet|pet)(?:'s)?\b")
@@ -221,6 +241,16 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
     if "location" not in found and not places:
         _extent_from_other_words(doc, found)
+    if "limb_jerk" not in found:
+        jumping = _legs_jumping(doc)
+        if jumping:  # "both legs are twitching and jumping", "legs restless and jumpy"
+            found["limb_jerk"] = [(True, jumping, False)]
+    unseen = [span.lower() for value, span, _ in found.get("partner_sees_kicks", [])
+              if value is False]
+    if unseen and found.get("limb_jerk") and all(
+            negated and any(kick.lower() in words for words in unseen)
+            for _, kick, negated in found["limb_jerk"]):
+        del found["limb_jerk"]  # "my wife has never seen me kick": no kicks seen, not no jerks
     if "partner_sees_kicks" not in found and _has_true(found.get("limb_jerk", [])) \
             and SPOUSE.search(lower):
         seen = _kicks_of_the_sleeper(kb, doc)
@@ -330,6 +360,10 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \
             and _sentence_of_another(kb, ent):
         return None  # "two coffees in the morning", "on my feet all day, not weak"
+    if label == "visible_flicker" and re.search(
+            r"\b(?:heart|heartbeat|pulse|chest|head)(?:'s)?\b",
+            ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
+        return None  # "my heart's thumping": a heartbeat, not a muscle
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
     if label.endswith("|nothing"):
