@@ -273,17 +273,29 @@ _DAY_SPELLINGS = {"monday": "mon|monday", "tuesday": "tues?|tuesday|teusday",
                   "saturday": "sat|saturday|saterday", "sunday": "sun|sunday"}
 _DAY = "|".join(_DAY_SPELLINGS.values())
 _SINCE_DAY = re.compile(r"\bsince (?:last )?(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?"
-                        r"|\bsince (?P<feast>halloween|christmas|new year'?s?|bonfire night|"
+                        r"|\bsince (?:the )?(?P<feast>halloween|christmas|new year'?s?|"
+                        r"bonfire night|boxing day|"
+                        r"valentine'?s(?: day)?|labou?r day|memorial day|thanksgiving|"
+                        r"july 4th|4th of july|fourth of july|independence day|"
                         r"easter)\b")
 _STARTED_DAY = re.compile(r"\b(?:started|began|begun|kicked off|came on)\s+(?:on\s+|last\s+)?"
                           r"(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?")
 _SINCE_DATE = re.compile(r"\bsince (?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<month>"
                          + "|".join(MONTHS) + r")\b|\bsince (?P<month2>" + "|".join(MONTHS)
                          + r") (?P<n2>\d{1,2})(?:st|nd|rd|th)?\b")
-_ON_WEEKDAY = re.compile(r"\b(?:on|last) (?P<day>" + _DAY + r")\b[^.]{0,80}"
-                         r"\b(?:since|ever since|since then)\b|\b(?P<yday>yesterday)\b[^.]{0,60}"
-                         r"\b(?:since|ever since)\b")
-FEASTS = {"halloween": (10, 31), "christmas": (12, 25), "new year": (1, 1), "new years": (1, 1),
+# "on Saturday I fell, and since then my legs twitch"; "Yesterday my hand went numb for 10
+# minutes. My right leg has been twitching since."
+_SINCE_THEN = r"(?:\bsince then\b|\bever since\b|\bsince(?=\s*(?:[.!?,]|$)))"
+_ON_WEEKDAY = re.compile(r"\b(?:on|last) (?P<day>" + _DAY + r")\b(?:[^.]{0,80}"
+                         r"\b(?:since|ever since|since then)\b|[^.!?]{0,100}[.!?]\s*[^.!?]{0,100}"
+                         + _SINCE_THEN + r")|\b(?P<yday>yesterday)\b(?:[^.]{0,60}"
+                         r"\b(?:since|ever since)\b|[^.!?]{0,100}[.!?]\s*[^.!?]{0,100}"
+                         + _SINCE_THEN + r")")
+# a weekday counted in its month: (month, weekday, which; -1 the last)
+MOVEABLE = {"labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1),
+            "thanksgiving": (11, 3, 4)}
+FEASTS = {"boxing day": (12, 26), "valentines": (2, 14), "independence day": (7, 4),
+          "halloween": (10, 31), "christmas": (12, 25), "new year": (1, 1), "new years": (1, 1),
           "new year's": (1, 1), "bonfire night": (11, 5), "easter": (4, 1)}
 
 
@@ -302,13 +314,37 @@ def _days_since(match: re.Match[str], today: date) -> int | None:
             return back + 7 if today.weekday() >= _weekday(groups["day"]) else back
         return back or 7
     if groups.get("feast"):
-        month, day = FEASTS[groups["feast"]]
+        feast = re.sub(r"^(?:valentine'?s)(?: day)?$", "valentines", groups["feast"])
+        feast = re.sub(r"^(?:july 4th|4th of july|fourth of july)$", "independence day", feast)
+        if feast in MOVEABLE:
+            return _moveable(today, *MOVEABLE[feast])
+        month, day = FEASTS[feast]
         return _days_back(today, month, day)
     month = groups.get("month") or groups.get("month2")
     number = groups.get("n") or groups.get("n2")
     if month and number and 1 <= int(number) <= 31:
         return _days_back(today, MONTHS.index(month) + 1, int(number))
     return None
+
+
+def _moveable(today: date, month: int, weekday: int, which: int) -> int:
+    """Labor Day (the first Monday of September), Thanksgiving (the fourth Thursday of
+    November): the last one on or before today."""
+    for year in (today.year, today.year - 1):
+        days = [date(year, month, day) for day in range(1, 32) if _valid(year, month, day)
+                and date(year, month, day).weekday() == weekday]
+        then = days[which - 1] if which > 0 else days[which]
+        if then <= today:
+            return (today - then).days
+    return 0
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _days_back(today: date, month: int, day: int) -> int:
