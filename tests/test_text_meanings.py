@@ -167,3 +167,124 @@ def test_a_rest_phrase_after_a_movement_times_the_movement(text: str) -> None:
 ])
 def test_location_is_where_the_movements_are(text: str, location: str) -> None:
     assert read(text).get("location") == location
+
+
+@pytest.mark.parametrize("text", ["antihistamines every spring for my hay fever; calves twitch",
+                                  "hayfever is bad this year and my thighs flicker"])
+def test_words_of_a_finding_that_mean_something_else_say_nothing(text: str) -> None:
+    assert "fever" not in read(text)
+
+
+def test_a_finding_beside_words_that_mean_something_else_is_still_read() -> None:
+    assert read("hay fever as usual, but now a fever of 38.6 too")["fever"] is True
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("my left hand went numb for ten minutes", {"one_sided_weakness": True},
+     ["numbness_tingling"]),
+    ("tingly lips and fingers when I panic", {"tingling_around_mouth": True},
+     ["numbness_tingling"]),
+    ("both hands tingle at night", {}, ["numbness_tingling", "one_sided_weakness"]),
+    ("my toes and the sole of my foot are numb", {"numbness_tingling": True},
+     ["one_sided_weakness"]),
+    ("numb down the right side of my body", {"one_sided_weakness": True}, []),
+])
+def test_where_a_numbness_is_decides_what_it_states(text: str, expected: dict[str, object],
+                                                     absent: list[str]) -> None:
+    found = read(text)
+    for finding_id, value in expected.items():
+        assert found.get(finding_id) == value, found
+    for finding_id in absent:
+        assert finding_id not in found, found
+
+
+@pytest.mark.parametrize("text", ["hypnic jerks most nights", "sleep starts, loads of them"])
+def test_the_name_of_a_sleep_jerk_names_a_jerk(text: str) -> None:
+    found = read(text)
+    assert found["limb_jerk"] is True and found["timing"] == "falling_asleep"
+
+
+def test_a_denied_sleep_jerk_is_no_jerk() -> None:
+    assert "limb_jerk" not in read("no hypnic jerks, just a twitchy calf")
+
+
+@pytest.mark.parametrize("text", ["weakness: n/a, calf twitching", "numbness - n/a"])
+def test_not_applicable_answers_no(text: str) -> None:
+    found = read(text)
+    assert found.get("weakness", found.get("numbness_tingling")) is False, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("smoked cannabis every night for years, gave it up on Friday, legs jerking since",
+     ["recreational_drug"]),
+    ("came off citalopram last week after taking it for years", ["ssri_snri"]),
+    ("been taking the St John's wort for about ten days and now my calves twitch",
+     ["other_serotonergic"]),
+])
+def test_a_medicine_stopped_or_taken_for_days_is_a_change(text: str, expected: list[str]) -> None:
+    assert read(text)["medicine_change"] == expected
+
+
+def test_a_medicine_held_for_years_is_still_no_change() -> None:
+    assert "medicine_change" not in read("on citalopram for years, calves twitch")
+
+
+def test_smoking_cannabis_is_not_nicotine() -> None:
+    assert "nicotine" not in read("I smoke weed at weekends, my thighs flicker")
+
+
+def test_restless_in_oneself_is_agitation_not_the_urge_to_move() -> None:
+    found = read("sweaty and restless and can't settle since the new tablets")
+    assert found.get("agitation") is True and "urge_to_move" not in found
+
+
+@pytest.mark.parametrize("text", ["I keep checking my calves for wasting",
+                                  "looking for any weakness every morning, calf twitching"])
+def test_looking_for_a_sign_is_not_having_it(text: str) -> None:
+    found = read(text)
+    assert "muscle_wasting" not in found and "weakness" not in found, found
+
+
+def test_a_describing_word_after_legs_reads_like_before_them() -> None:
+    assert read("legs jumpy at bedtime")["limb_jerk"] is True
+
+
+@pytest.mark.parametrize("text", ["I DON'T have any weakness, calves twitch",
+                                  "I CAN'T say I've had any weakness, calves twitch"])
+def test_a_shouted_denial_still_denies(text: str) -> None:
+    assert read(text)["weakness"] is False
+
+
+def test_a_symptom_named_by_its_body_part_goes_on_with_a_denied_list() -> None:
+    found = read("no weakness, muscle loss, leg pain, cramps. thighs flicker")
+    assert found["weakness"] is False and found["muscle_wasting"] is False
+    assert found["painful_cramp"] is False and found["visible_flicker"] is True
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("sciatica on the left, no numbness around my bum", {"saddle_numbness": False},
+     ["numbness_tingling"]),
+    ("numb round my backside since lunch", {"saddle_numbness": True}, ["numbness_tingling"]),
+])
+def test_a_numbness_around_the_bottom_is_saddle_numbness(text: str, expected: dict[str, object],
+                                                         absent: list[str]) -> None:
+    found = read(text)
+    for finding_id, value in expected.items():
+        assert found.get(finding_id) == value, found
+    for finding_id in absent:
+        assert finding_id not in found, found
+
+
+def test_a_friends_partner_is_someone_else() -> None:
+    assert "urge_to_move" not in read("my friend's wife has restless legs; I get calf twitches")
+
+
+def test_no_family_history_needs_no_relative() -> None:
+    assert read("no family history of anything, calf twitching")[
+        "family_history_neuromuscular"] is False
+
+
+def test_a_what_if_question_states_nothing_but_what_follows_it_does() -> None:
+    found = read("What if I had cramps and weakness, would that be bad? I do have twitching")
+    assert "weakness" not in found and "painful_cramp" not in found
+    assert found["visible_flicker"] is True

@@ -281,8 +281,10 @@ class Phrases(Strict):
     means); `values` name a choice. `about: family` counts a phrase only when it is said of a
     relative ("my mum had ALS"). One stated fact may set several findings: a phrase may be an
     `absent`, `topics` or `denied` phrase of several findings, besides one `present` or `values`
-    meaning. `carries` lists the more general findings that a present phrase of this one also
-    states when it holds their own words: "my legs feel weak" is weakness in both legs, and
+    meaning. `other_meaning` phrases hold the finding's words but mean something else ("hay
+    fever", "put my mind at rest"): they hide those words and say nothing. `carries` lists the
+    more general findings that a present phrase of this one also states when it holds their own
+    words: "my legs feel weak" is weakness in both legs, and
     weakness."""
 
     finding: Identifier
@@ -290,6 +292,7 @@ class Phrases(Strict):
     absent: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     denied: tuple[str, ...] = ()
+    other_meaning: tuple[str, ...] = ()
     values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     about: Literal["self", "family"] = "self"
     carries: tuple[Identifier, ...] = ()

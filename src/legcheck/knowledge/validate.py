@@ -223,12 +223,13 @@ def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
                 yield f"{where}: values: '{value}' is not a choice of '{entry.finding}'"
         said = [*((p, "present") for p in entry.present), *((p, "absent") for p in entry.absent),
                 *((p, "topic") for p in entry.topics), *((p, "denied") for p in entry.denied),
+                *((p, "nothing") for p in entry.other_meaning),
                 *((p, v) for v, ps in entry.values.items() for p in ps)]
         for phrase, value in said:
             key, label = phrase.lower(), f"{entry.finding}={value}"
             if kinds.setdefault((key, entry.finding), label) != label:
                 yield f"{where}: '{phrase}' already means {kinds[(key, entry.finding)]}"
-            if value not in ("absent", "topic", "denied") and \
+            if value not in ("absent", "topic", "denied", "nothing") and \
                     positive.setdefault(key, label) != label:
                 yield f"{where}: '{phrase}' already means {positive[key]}"
     classes = kb.findings["medicine_change"].choice_values() if "medicine_change" in kb.findings \

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-TESTED_FOR = re.compile(r"\b(?:tested|checked|screened|investigated|scanned|test(?:s|ed)?|"
-                        r"bloods?|scan|check(?:ed)? me) (?:for|out for)\s+(?:my\s+)?$")
+TESTED_FOR = re.compile(r"\b(?:tested|checked|checking|screened|investigated|scanned|"
+                        r"test(?:s|ed|ing)?|bloods?|scan|check(?:ed|ing)?|look(?:ed|ing)?|"
+                        r"watch(?:ed|ing)?|examined|examining)"
+                        r"(?: (?:me|him|her|them|my \w+|his \w+|her \w+|the \w+))?"
+                        r" (?:for|out for)\s+(?:any\s+|signs? of\s+|my\s+)*$")
 RESULT_CLEAR = re.compile(
     r"^[^.;!?\n]{0,40}?\b(?:negative|normal|clear|fine|ok|okay|nothing|came back fine|"
     r"ruled (?:it )?out|all good)\b")

@@ -107,7 +107,8 @@ POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afr
             "what about", "does this mean", "could this mean", "would that mean",
             "afraid it", "worried it", "worried about", "worried that", "worried i", "terrified",
             "fear", "paranoid", "could it be", "could this be", "is it", "is this",
-            "what if", "could be", "could have", "in case",
+            "what if", "could be", "could have", "in case", "what would it mean",
+            "would that mean", "would it mean", "what does it mean if", "if i had", "if i got",
             "ruled out", "rule out", "google", "googled", "read that", "read about",
             "convinced", "think it's", "think its", "sign of", "signs of",
             "symptom of", "symptoms of", "chance of", "risk of"]
@@ -133,12 +134,31 @@ BODY_PARTS = ["calf", "calves", "calfs", "leg", "legs", "thigh", "thighs", "foot
               "quad", "quads", "muscle", "muscles", "eyelid", "bicep", "biceps"]
 # ", left calf ..." starts a new statement, unless the list of denied things goes on with "or"
 # ("no weakness, leg pain or numbness")
-BODY_CLAUSE = (rf",(?=\s+(?:(?:{'|'.join(BODY_WORDS_BEFORE)})\s+)?(?:{'|'.join(BODY_PARTS)})\b)"
+# (not a symptom named by its body part, which goes on with the list: "no weakness, muscle loss")
+SYMPTOM_NOUNS = ("loss|wasting|wastage|weakness|pain|pains|ache|aches|cramp|cramps|cramping|"
+                 "stiffness|numbness|tingling|problems?|issues?|trouble|swelling")
+BODY_CLAUSE = (rf",(?=\s+(?:(?:{'|'.join(BODY_WORDS_BEFORE)})\s+)?(?:{'|'.join(BODY_PARTS)})\b"
+               rf"(?!\s+(?:{SYMPTOM_NOUNS})\b))"
                r"(?![^.;!?\n]*\b(?:or|nor)\b)")
 TERMINATE = ["but", "however", "although", "though", "except", "yet", "and", "apart from",
              "other than", "so", "which", "whereas", "while", "just", "only", "rather",
              "instead", "more like", "more a", "because", "cos", "plus", "also", "still",
              "besides", "then", "now", "unless", "until", "anyway"]
+
+
+def _shouted_contractions(nlp: Any) -> None:
+    """"DON'T", "CAN'T" split like "don't" ("do" + "n't"), so a shouted denial still denies:
+    spaCy's English exceptions cover lower case and a capital first letter only."""
+    from spacy.attrs import NORM, ORTH
+
+    for said, tokens in list(nlp.tokenizer.rules.items()):
+        shouted = said.upper()
+        if "'" not in said or not said.islower() or shouted in nlp.tokenizer.rules:
+            continue
+        split = [{ORTH: token[ORTH].upper(), NORM: token.get(NORM, token[ORTH].lower())}
+                 for token in tokens]
+        if "".join(token[ORTH] for token in split) == shouted:
+            nlp.tokenizer.add_special_case(shouted, split)
 
 
 def denied_after() -> list[str]:
@@ -164,6 +184,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
 
     _register_components()
     nlp = spacy.blank("en")
+    _shouted_contractions(nlp)
     use_word_keys(nlp, Speller(known_words(kb)).correct)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "…"]})
     nlp.add_pipe("legcheck_answers")
@@ -335,6 +356,7 @@ def _knowledge_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
         pairs += [(phrase, f"{entry.finding}|absent") for phrase in entry.absent]
         pairs += [(phrase, f"{entry.finding}|topic") for phrase in entry.topics]
         pairs += [(phrase, f"{entry.finding}|denied") for phrase in entry.denied]
+        pairs += [(phrase, f"{entry.finding}|nothing") for phrase in entry.other_meaning]
         pairs += [(phrase, f"{entry.finding}={value}")
                   for value, phrases in entry.values.items() for phrase in phrases]
     for medicine in kb.medicines:

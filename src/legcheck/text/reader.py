@@ -44,14 +44,29 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
-from legcheck.text.where import pain_down_both, weakness_where
+from legcheck.text.where import (
+    numbness_where,
+    pain_down_both,
+    saddle_only,
+    weakness_where,
+)
 
 CHANGE_WORDS = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
-    r"got|given|gave me)\b")
+    r"got|given|gave me|quit|quitting|gave (?:it |them )?up|given (?:it |them )?up|last night|"
+    r"yesterday|this week|"
+    r"weeks ago|last month|this month|"
+    r"for (?:about |around |roughly |the (?:last|past) )?(?:\d+|a few|a couple of|one|two|three|"
+    r"four|five|six|ten) (?:days?|weeks?))\b")
+# a question about what something would mean, asked of what the person does not say they have
+HYPOTHETICAL_QUESTION = re.compile(r"\W*(?:\w+\W+){0,3}?(?:if i had|if i got|what if|"
+                                   r"what would it mean if|what does it mean if)\b[^?]*\?")
+STOPPED = re.compile(r"\b(?:stopped|quit|came off|come off|coming off|gave (?:it |them )?up|"
+                     r"given (?:it |them )?up|"
+                     r"weaned off|packed in)\b")
 LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
                            r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
@@ -60,6 +75,8 @@ LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |rough
 # nothing new")
 UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
                        r"\bsame dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b")
+# the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
+NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
@@ -148,6 +165,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         _extent_from_other_words(doc, found)
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
+    named = [span for value, span, negated in found.get("timing", [])
+             if value == "falling_asleep" and not negated and NAMED_JERK.search(span.lower())]
+    if "limb_jerk" not in found and named:
+        found["limb_jerk"] = [(True, named[0], False)]  # "hypnic jerks", "sleep starts"
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
     moving = any(kb.findings[fid].group in MOVEMENT_GROUPS for fid in observations)
@@ -193,6 +214,9 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if (ent._.is_uncertain or hedged(ent)) and not (
             only_softly_hedged(ent) and _groups(kb, ent) <= SOFTLY_SAID_GROUPS):
         return None  # a fear or a question, or a hedged history ("maybe diabetic")
+    question = HYPOTHETICAL_QUESTION.match(ent.sent.text.lower())
+    if question and ent.start_char - ent.sent.start_char < question.end():
+        return None  # "if I had twitching plus weakness, would that mean ALS?"
     if denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
     whose = _said_of(ent)
@@ -220,7 +244,8 @@ def _groups(kb: KnowledgeBase, ent: Any) -> set[str]:
 def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, other: bool,
              negated: bool, family_only: set[str]) -> list[tuple[str, Any]] | None:
     """What one meaning of a match says."""
-    family_phrase = label.split("|")[0].split("=")[0] in family_only
+    family_phrase = label.split("|")[0].split("=")[0] in family_only \
+        and not label.endswith(("|absent", "|topic"))  # "no family history" needs no relative
     if family_phrase and whose != "close relative":
         return None  # "ALS" said of oneself (a fear), or of an uncle, is not family history
     if whose and not family_phrase and not (other and whose != "someone else"):
@@ -233,6 +258,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "struggling to breathe lying down": when the breathing is worse
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
+    if label.endswith("|nothing"):
+        return []  # "hay fever": words of a finding that mean something else
     if label.startswith("medicine="):
         return _medicine_change(ent, label) if not negated else None
     if "=" in label:
@@ -255,7 +282,7 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         normal = problem_denied(ent) or said_to_be_normal(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
-    if finding.group == "person" and finding.type == "boolean" and not negated:
+    if finding.type == "boolean" and not negated:
         tested = tested_for(ent)
         if tested is not None:  # "tested for diabetes": not diabetes; "..., negative": none
             return None if tested else [(label, False)]
@@ -270,6 +297,11 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "my only weakness is chocolate", "a weakness for sweets"
     if label == "back_pain_down_leg" and not negated and pain_down_both(ent):
         return [(label, True), ("pain_down_both_legs", True)]  # "down the back of both legs"
+    if label == "numbness_tingling" and negated and saddle_only(ent):
+        return [("saddle_numbness", False)]  # "no numbness around my bum"
+    if label == "numbness_tingling" and not negated:  # "my right hand went numb", "lips tingly"
+        legs, also = numbness_where(ent)
+        return [*([(label, True)] if legs else []), *((where, True) for where in also)]
     if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
         return [(label, True), *((where, True) for where in weakness_where(ent))]
     if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
@@ -359,8 +391,8 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
     near = _own_words(ent).lower()
-    if LONG_STANDING.search(near):
-        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
+    if LONG_STANDING.search(near) and not STOPPED.search(near):  # stopping one held for years
+        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None  # counts
     if not CHANGE_WORDS.search(near):
         return None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
@@ -402,11 +434,11 @@ def _said_of(ent: Any) -> str | None:
         if modifier.category != "FAMILY":
             continue
         start, end = modifier.modifier_span
-        words = doc[start:end].text.lower()
-        if PARTNER.search(words):
-            continue
-        if NOT_FAMILY.search(words):
+        words = doc[max(ent.sent.start, start - 2):end].text.lower()  # "my friend's husband"
+        if NOT_FAMILY.search(words):  # before the partner
             whose = whose or "someone else"
+        elif PARTNER.search(words):
+            continue
         elif CLOSE_FAMILY.search(words):
             return "close relative"
         else:

@@ -31,11 +31,60 @@ def weakness_where(ent: Any) -> list[str]:
             and doc[end].lower_ not in ("and", "but", "or"):
         end += 1
     words = doc[start:end].text.lower()
-    if ONE_SIDE.search(words) and not BOTH.search(words):
+    if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
         return ["one_sided_weakness"]
     if BOTH_LEGS.search(words):
         return ["weakness_both_legs"]
     return []
+
+
+LEGS_OR_FEET = re.compile(r"\b(?:legs?|feet|foot|toes?|calf|calves|thighs?|shins?|knees?|"
+                          r"ankles?|soles?|heels?|everywhere|all over|body)\b")
+SADDLE = re.compile(r"\b(?:groin|bum|buttocks?|saddle|bottom|backside|down below|down there|"
+                    r"between (?:my|his|her|the) legs|privates|private parts|genitals|anus|"
+                    r"perineum|when i wipe|toilet paper|toilet roll)\b")
+ELSEWHERE = re.compile(r"\b(?:hands?|fingers?|fingertips?|thumbs?|arms?|lips?|mouth)\b")
+AROUND_MOUTH = re.compile(r"\b(?:lips?|mouth|fingertips?)\b")
+ONE_HAND = re.compile(r"\b(?:left|right)\s+hand\b")
+
+
+def _clause(ent: Any) -> str:
+    """The words around a phrase within its clause, as weakness_where reads them."""
+    doc = ent.doc
+    start = ent.start
+    while start > max(ent.sent.start, ent.start - LOOK_BACK) and not doc[start - 1].is_punct:
+        start -= 1
+    end = ent.end
+    while end < min(ent.sent.end, ent.end + LOOK_AHEAD) and not doc[end].is_punct \
+            and doc[end].lower_ not in ("and", "but", "or"):
+        end += 1
+    return doc[start:end].text.lower()
+
+
+def numbness_where(ent: Any) -> tuple[bool, list[str]]:
+    """Whether a reported numbness or tingling is in the legs or feet (what numbness_tingling
+    asks), and the findings it also states by where it is: one side of the body, an arm, a hand
+    or the face ("my right hand went numb", "numb down my left side") is one-sided weakness or
+    numbness; lips, mouth or fingertips are tingling around the mouth. A numbness named only in
+    the hands, lips or face is not numbness of the legs; one around the bottom or groin is saddle
+    numbness."""
+    words = _clause(ent)
+    also = []
+    if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
+        also.append("one_sided_weakness")
+    if AROUND_MOUTH.search(words):
+        also.append("tingling_around_mouth")
+    saddle = SADDLE.search(words) is not None
+    if saddle:
+        also.append("saddle_numbness")
+    legs = LEGS_OR_FEET.search(words) is not None or not (ELSEWHERE.search(words) or saddle)
+    return legs, also
+
+
+def saddle_only(ent: Any) -> bool:
+    """A numbness named only around the bottom or groin ("no numbness around my bum")."""
+    words = _clause(ent)
+    return SADDLE.search(words) is not None and LEGS_OR_FEET.search(words) is None
 
 
 BOTH_LEGS_SAID = re.compile(r"\bboth (?:my |his |her |the )?(?:legs|thighs|calves|sides)\b|"

@@ -213,7 +213,8 @@ _ONE_PART = re.compile(r"\b(my|the|his|her) (leg|calf|thigh|foot|arm|hand|knee|s
 NOUN_FIRST = frozenset({"blurry", "blurred", "double", "poor", "difficult", "slurred", "droopy",
                         "drooping", "lopsided", "weak", "numb", "heavy", "low", "high", "dark",
                         "painful", "swollen", "shaky", "wobbly", "tingly", "restless", "fuzzy",
-                        "irregular", "racing", "pounding", "crooked", "confused"})
+                        "irregular", "racing", "pounding", "crooked", "confused", "jumpy",
+                        "twitchy", "fidgety", "stiff"})
 _ADJECTIVE_NOUN = re.compile(r"^(?:(my|his|her|the) )?([a-z]+) ([a-z]{4,})$")
 
 
