@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from legcheck.text.numbers import (
+    _MOVEMENT,
     ABOUT,
     MONTHS,
     RANGE,
@@ -47,15 +48,22 @@ _SINCE = re.compile(r"\bsince (?:(?P<rel>yesterday|yday|yest|last night|this mor
 _PART_DAY = {"early": 5, "the start of": 3, "the beginning of": 3, "mid": 15,
              "the middle of": 15, "late": 25, "the end of": 28}
 _AGO = re.compile(r"\b(?:an?|one|a couple of|a few|few|\d+|two|three|several) (?:hours?|hrs?|"
-                  r"minutes?|mins?)\s+ago\b|\b(?:earlier today|this afternoon|this evening)\b")
+                  r"minutes?|mins?)\s+ago\b|\b(?:earlier today|this afternoon|this evening)\b"
+                  r"|\bbeen (?:going on )?(?:for )?(?:like |about |around |nearly |over )?"
+                  r"(?:an?|\d+|two|three|several) (?:hours?|hrs?|minutes?|mins?)(?: now)?\b"
+                  r"|\bat (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)\b(?!\s*(?:every|each|most))")
+# "for three nights", "two nights running": nights counted as days
+_NIGHTS_SPAN = (re.compile(rf"\b(?:for|the (?:last|past)|past|last)\s+{ABOUT}{RANGE}\s+"
+                           rf"(?:nights?|nites?)\b(?!\s*(?:a|an|per|each|every|out of)\b)"),
+                re.compile(rf"\b{RANGE}\s+(?:nights?|nites?)\s+(?:running|in a row)\b"))
 _VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:twelve months|12 months)\b": 365,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) months\b": 75,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) weeks\b": 18,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) days\b": 3,
           r"\b(?:started|began|begun|came on|happened)\s+(?:today|this morning|this afternoon|"
-          r"an hour ago|earlier today)\b": 0,
+          r"an hour ago|earlier today|tonight)\b": 0,
           r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1,
-          r"\b(?:this morning|earlier today|today|tonight)\b": 0}
+          r"\b(?:this morning|earlier today|today)\b": 0}
 _UNIT_WORD = {"dy": "day", "mth": "month", "mnth": "month"}
 # how long an illness, a medicine or an unrelated change has lasted is not how long the movements
 # have; pain, weakness or numbness may be the present problem itself, so they do not count here
@@ -64,7 +72,8 @@ _OTHER_EVENT = re.compile(
     r"come off|switched|added|took|taking|prescribed|diagnosed|infection|cold|flu|bug|virus|"
     r"covid|jab|vaccin\w*|surgery|operation|memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
     r"pouches|periods?|quit|gave up|given up|drinking|alcohol|booze|sober|stopped|given|"
-    r"together|married|dialysis|haemodialysis|hemodialysis|dose|doubled|halved|upped|"
+    r"together|married|dialysis|r[au]n(?:ning)? out|haemodialysis|hemodialysis|dose|doubled|"
+    r"halved|upped|"
     r"(?:was|were|been|got) (?:started|stopped|increased|reduced|changed|switched)|"
     r"which (?:i )?(?:only |just )?(?:started|began)|had (?:my |an? |the )?\w+ (?:out|removed))\b|"
     r"\bbegan (?!about|around|roughly|maybe|like|nearly|almost|over|just|only|a\b|an\b|to\b|"
@@ -143,7 +152,13 @@ def _since_words(text: str, today: date) -> Iterator[Candidate]:
         yield _duration_counts(text, match), Quantity("duration_days", _since(match, today),
                                                       match.group(0))
     for ago in _AGO.finditer(text):
+        if ago.group(0).startswith("at ") and (
+                _duration_counts(text, ago) < 2 or _HABIT.search(text)):
+            continue  # "my thigh locked up at 2pm"; not "it wakes me at 3am, twice a week"
         yield _duration_counts(text, ago), Quantity("duration_days", 0, ago.group(0))
+    for nights in (found for pattern in _NIGHTS_SPAN for found in pattern.finditer(text)):
+        yield _duration_counts(text, nights), Quantity(
+            "duration_days", round(range_value(nights)), nights.group(0))
 
 
 def _relative_days(text: str, today: date) -> Iterator[Candidate]:
@@ -158,6 +173,10 @@ def _relative_days(text: str, today: date) -> Iterator[Candidate]:
                 yield tier, Quantity("duration_days", days, found.group(0))
 
 
+_HABIT = re.compile(r"\b(?:every|each|most|always|usually|often|normally|nights|whenever|"
+                    r"tends? to|gets?|wakes?|happens|times|a (?:week|night|month))\b")
+
+
 def _point_days(text: str, today: date) -> Iterator[Candidate]:
     """A movement on a single recent day, "charley horse last night", "cramps after starting
     furosemide last week": counted only when its own clause names the movement."""
@@ -167,8 +186,10 @@ def _point_days(text: str, today: date) -> Iterator[Candidate]:
         # when they began)
         then = re.match(r"(?:(?!\band\b)[^.!?,;])*\band\b(?P<then>(?![^.!?]*\bnow\b)[^.!?]*)",
                         text[found.end():])
+        if re.search(r"\bagain\s*$", text[:found.start()]):
+            continue  # "cramped at mile 20 and again last night"
         if (_duration_counts(text, found) == 2 or (
-                then and _THIS_MOVEMENT.search(then.group("then"))
+                then and _MOVEMENT.search(then.group("then"))
                 and not _about_something_else(text, found))) and not _COMPARED.search(
                 text[max(0, found.start() - 25):found.start()]):
             yield 1, Quantity("duration_days", _POINT_DAYS[found.group("when")], found.group(0))
@@ -193,7 +214,7 @@ def _duration_counts(text: str, match: re.Match[str]) -> int:
             re.search(r"(?:pregnant|trimester\W+(?:\w+\W+)?)\s*\(?\s*$", before):
         return 0
     if _COMPARED.search(before) or _about_something_else(text, match) or re.search(
-            r"\b(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\s+(?:in|over)\s*$", before):
+            r"\b(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\s+(?:in|over)\s*$|\bof\s*$", before):
         return 0  # "lost 5 kg in 2 months" is a rate
     clause = _clause_of(text, match)
     if _THIS_MOVEMENT.search(clause):
@@ -229,7 +250,7 @@ def _tied(text: str, match: re.Match[str]) -> bool:
     ago I'm getting jerks", "quit 4 days ago. Since then ... my legs are restless"."""
     start = max((edge.end() for edge in _SENTENCE_EDGE.finditer(text, 0, match.start())),
                 default=0)
-    if re.match(r"\s*(?:ever )?since\b", text[start:match.start()]):
+    if re.match(r"\s*(?:ever since|since|after)\b", text[start:match.start()]):
         sentence = re.match(r"[^.!?]*", text[match.end():]).group(0)
         if _THIS_MOVEMENT.search(sentence):
             return True
@@ -286,7 +307,7 @@ _SINCE_DATE = re.compile(r"\bsince (?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of
 # "on Saturday I fell, and since then my legs twitch"; "Yesterday my hand went numb for 10
 # minutes. My right leg has been twitching since."
 _SINCE_THEN = r"(?:\bsince then\b|\bever since\b|\bsince(?=\s*(?:[.!?,]|$)))"
-_ON_WEEKDAY = re.compile(r"\b(?:on|last) (?P<day>" + _DAY + r")\b(?:[^.]{0,80}"
+_ON_WEEKDAY = re.compile(r"(?:\b(?:on|last) |(?:^|[.!?]\s*))(?P<day>" + _DAY + r")\b(?:[^.]{0,80}"
                          r"\b(?:since|ever since|since then)\b|[^.!?]{0,100}[.!?]\s*[^.!?]{0,100}"
                          + _SINCE_THEN + r")|\b(?P<yday>yesterday)\b(?:[^.]{0,60}"
                          r"\b(?:since|ever since)\b|[^.!?]{0,100}[.!?]\s*[^.!?]{0,100}"
