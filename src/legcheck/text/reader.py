@@ -40,6 +40,7 @@ from legcheck.text.normal import (
     said_to_be_normal,
     taken_back,
 )
+from legcheck.text.numbers import digits_for_words
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
@@ -78,7 +79,7 @@ UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s ch
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
-RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
+RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
@@ -485,9 +486,13 @@ def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]])
         male = re.fullmatch(OTHERS_MALE, match.group("who")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
     people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
-    age = re.search(rf"\bmy (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
+    # "my dad who's 80", "Nan's 91", "my husband (type 1 diabetic, 45)", "my mother, who is 88"
+    age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
                     rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
-                    rf"|\b(?:{people})(?:'s)? (?:is |who is |aged |\(|, )(\d{{1,3}})\b", lower)
+                    rf"|\b(?:{people})(?:'s\s+|\s+(?:is|who is|who'?s|aged)\s+|\s*\((?:[^)]{{0,30}}"
+                    rf",\s*)?|,\s*(?:who is\s+|who'?s\s+|aged\s+)?)(\d{{1,3}})\b"
+                    rf"(?!\s*(?:%|kg|lbs?|cups?|pints?|times|days?|weeks?|months?|mg|hours?))",
+                    digits_for_words(lower))
     if age and 1 <= int(next(g for g in age.groups() if g)) <= 110:
         found["age"] = [(int(next(g for g in age.groups() if g)), age.group(0), False)]
 
