@@ -37,12 +37,15 @@ def read_quantities(text: str, today: date) -> Iterator[Quantity]:
 # ---- how often ---------------------------------------------------------------------------------
 _PER = {"day": 1.0, "daily": 1.0, "hour": 16.0, "week": 1 / 7, "month": 1 / 30,
         "night": 1.0, "evening": 1.0}
-_TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es)?|cramps?|"
+_TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|jolts?|kicks?|spasms?|"
+                    rf"twitch(?:es)?|cramps?|"
                     rf"attacks?|goes)?\s*(?:(?:a|an|per|each|every)\s+|/\s*)"
                     rf"(?P<per>day|night|hour|week|month)\b")
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
 _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)\s*(?:(?:a|per|each)\s+|/\s*)"
                      rf"(?:week|wk)\b")
+_NIGHTS_OUT_OF = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)?\s*out of "
+                            rf"(?:7|seven)\b")
 _AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
                        r"\d{1,2} ?am|asleep)\b")
 _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
@@ -50,23 +53,26 @@ _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
 
 
 def _frequencies(text: str, today: date) -> Iterator[Quantity]:
-    nights = _NIGHTS.search(text)
-    if nights and about_movement(text, nights, clause=True):
+    nights = _NIGHTS.search(text) or _NIGHTS_OUT_OF.search(text)
+    if nights and (about_movement(text, nights, clause=True) or _about_it(text, nights)
+                   or _MOVES.search(text)) and not _for_something_else(text, nights):
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
         for pattern, value in ((r"(?<!almost )(?<!nearly )\bevery (?:single )?(?:night|nite|"
-                                r"evening)\b|\bnightly\b", 7),
+                                r"evening)\b|\bnightly\b|\beach (?:night|evening)\b", 7),
                                (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
                                (r"\bmost (?:nights|evenings)\b", 5),
                                (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),
                                (r"\b(?:a few|some) (?:nights|evenings)\b", 3)):
             found = re.search(pattern, text)
-            if found and about_movement(text, found, clause=True):
+            if found and about_movement(text, found, clause=True) \
+                    and not _for_something_else(text, found):
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
-    times = _TIMES.search(text) or _TIMES_TODAY.search(text)
+    times = next((m for m in _TIMES.finditer(text) if not _for_something_else(text, m)),
+                 None) or _TIMES_TODAY.search(text)
     if times and times.groupdict().get("per") == "week" and not nights and _AT_NIGHT.search(text) \
-            and about_movement(text, times, clause=True):
+            and (about_movement(text, times, clause=True) or _about_it(text, times)):
         # a weekly count of something that comes at night is a count of nights
         yield Quantity("nights_per_week", min(range_value(times), 7), times.group(0).strip())
         return
@@ -74,9 +80,7 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
     if other_day and not times and about_movement(text, other_day, clause=True):
         yield Quantity("episodes_per_day", 0.5, other_day.group(0))
         return
-    if times and about_movement(text, times, clause=True) and not re.search(
-            r"(?:coffee|drink|pint|beer|wine|cup|can|work out|workout|train|gym|run|exercise|"
-            r"swim|walk)s?\b[^,.]*$", text[max(0, times.start() - 30):times.start() + 1]):
+    if times and about_movement(text, times, clause=True):
         per = _PER[times.group("per")] if "per" in times.groupdict() else 1.0
         yield Quantity("episodes_per_day", round(range_value(times) * per, 2),
                        times.group(0).strip())
@@ -99,11 +103,55 @@ _COUNT_AT_SLEEP = re.compile(rf"{ABOUT}{RANGE}\s*times?\s+(?:when|as|while|just 
 
 
 def _count_without_period(text: str) -> Iterator[Quantity]:
-    """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day."""
+    """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day; so is
+    "it happens 4 or 5 times before I get to sleep" and "tonight it's happened about 8 times"."""
     found = _COUNT_AT_SLEEP.search(text)
     if found and about_movement(text, found, clause=True):
         value = 1.5 if found.group("oot") else range_value(found)
         yield Quantity("episodes_per_day", value, found.group(0).strip())
+        return
+    for count in _COUNT.finditer(text):
+        sentence = sentence_of(text, count)
+        if _ONE_NIGHT.search(sentence) and _MOVES.search(text[max(0, count.start() - 200):
+                                                               count.end()]) \
+                and not _for_something_else(text, count) \
+                and not re.match(r"\s*(?:a|an|per|each|every)\s", text[count.end():]):
+            yield Quantity("episodes_per_day", range_value(count), count.group(0).strip())
+            return
+
+
+# a count in a sentence about one night's sleep or one day
+_COUNT = re.compile(rf"{ABOUT}{RANGE}\s*(?:times|of them|jolts|jerks|kicks)\b")
+_ONE_NIGHT = re.compile(r"\b(?:fall(?:ing)? asleep|drift(?:ing)? off|nod(?:ding)? off|"
+                        r"drop(?:ping)? "
+                        r"off|get(?:ting)? to sleep|go(?:ing)? to sleep|before (?:i )?(?:finally )?"
+                        r"(?:go|sleep)|sleep (?:finally )?comes|tonight|today|last night)\b")
+# what a count in a sentence is about: the topic named last before it
+_TOPIC = re.compile(r"(?P<other>coffees?|teas?|drinks?|drinking|monsters?|energy|red ?bulls?|"
+                    r"colas?|cokes?|pints?|beers?|wine|lager|cigarettes?|smok\w*|smoker|vap\w*|"
+                    r"roll-?ups|fags|tablets?|pills?|doses?|triptans?|sumatriptan|takes?|dialysis|"
+                    r"sessions?|football|gym|training|plays?|runs?|running|walks?|swim\w*|"
+                    r"class(?:es)?|workouts?|exercis\w*|eat(?:ing)?|meals?|pee(?:ing)?|wee(?:ing)?|toilet|"
+                    r"work|shifts?)\b"
+                    r"|(?P<move>twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|"
+                    r"ripple|restless|fizz|\bit\b|\bit'?s\b|\bthey\b|\bthey'?re\b|happen)")
+
+
+def _for_something_else(text: str, match: re.Match[str]) -> bool:
+    """"drink monster b4 football, 1 a day", "smoker, 20 a day", "football 5 times a week": the
+    topic named last before the count, in its sentence, is not the movements."""
+    start = max((edge.end() for edge in re.finditer(r"[.!?;\n]", text[:match.start()])),
+                default=0)
+    topics = list(_TOPIC.finditer(text, start, match.start()))
+    return bool(topics) and topics[-1].group("other") is not None
+
+
+def _about_it(text: str, match: re.Match[str]) -> bool:
+    """"It's now 5 or 6 nights a week": a clause whose subject is "it" or "they"."""
+    clause = _clause_around(text, match)
+    # a form's question names it: "how often - 3 or 4 times a week", "how many nights - 6"
+    return re.match(r"\s*(?:it|it'?s|its|they|they'?re|this|how often|how many (?:nights|times)|"
+                    r"frequency|nights)\b", clause) is not None
 
 
 def _clause_around(text: str, match: re.Match[str]) -> str:
