@@ -169,13 +169,18 @@ _CAFFEINE = re.compile(
     rf"energy drinks?|red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|"
     rf"cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
 _ALCOHOL_UNITS = {"pint": 2, "beer": 2, "lager": 2, "cider": 2, "can": 2, "glass": 2,
-                  "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2}
+                  "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2,
+                  "vodka": 1, "whisky": 1, "whiskey": 1, "gin": 1, "rum": 1, "spirit": 1}
 _ALCOHOL = re.compile(
     rf"{ABOUT}{RANGE}\s*(?:large |big |small )?(?P<item>pint|beer|lager|cider|can|glass|"
-    rf"bottle|shot|unit|drink|double)(?:es|s)?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
-    rf"whisky|gin|spirits))?\b(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
-    rf"(?:night|day|evening|week|weekend)|[^.;]{{0,25}}?\b(?:on (?:a )?(?:mon|tues|wednes|thurs|"
-    rf"fri|satur|sun)days?|at (?:the )?weekends?))?")
+    rf"bottle|shot|unit|drink|double|vodka|whisky|whiskey|gin|rum|spirit)(?:es|s)?"
+    rf"(?:\s+of\s+(?:\w+\s+)?(?:beer|lager|cider|wine|red|white|vodka|whisky|gin|spirits))?\b"
+    rf"(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
+    rf"(?:night|day|evening|week|weekend)|\s*/\s*(?:day|night|week|wk)\b"
+    rf"|[^.;]{{0,25}}?\bmost (?:nights|evenings|days)\b"
+    rf"|[^.;]{{0,25}}?\b(?:on (?:a )?(?:mon|tues|wednes|thurs|"
+    rf"fri|satur|sun)days?(?P<two> (?:and|&) (?:mon|tues|wednes|thurs|fri|satur|sun)days?)?"
+    rf"|at (?:the )?weekends?))?")
 
 
 _CAFFEINE_AFTER = re.compile(
@@ -209,8 +214,9 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
         if not when or (match.group("item") == "can"
                         and _ENERGY.search(sentence_of(text, match))):
             continue
-        weekly = 1 if re.search(r"week|day", when) and not re.search(r"\b(?:a|per|each|every) "
-                                                                   r"day", when) else 7
+        weekly = 1 if re.search(r"week|day|wk", when) and not re.search(
+            r"\b(?:a|per|each|every) day|/\s*day", when) else 7
+        weekly = 5 if re.search(r"\bmost\b", when) else 2 if match.group("two") else weekly
         total += range_value(match) * _ALCOHOL_UNITS[match.group("item")] * weekly
         spans.append(match.group(0).strip())
     if spans:
@@ -220,7 +226,8 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
 _ENERGY = re.compile(r"energy|red ?bull|monster|cola|coke|pepsi|lucozade|relentless|rockstar")
 _NO_ALCOHOL = re.compile(
     r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
-    r"booze|a drop))(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|"
+    r"booze|a drop))(?! (?:enough|enuf|nearly|much|a lot|lots|many|water|coffee|tea|fluids?|"
+    r"milk|juice|"
     r"caffeine|energy|as much|more|less))(?:\s+(?:alcohol|at all|booze))?|teetotal|tee-?total|"
     r"(?:haven'?t|have not|hasn'?t|has not|not) (?:touched|had) (?:a (?:drop|drink)|alcohol|"
     r"any alcohol|booze)(?: since)?(?=\s*(?:$|[.,;!]))|no longer drinks?|"
@@ -232,7 +239,9 @@ _NO_ALCOHOL = re.compile(
 _NO_CAFFEINE = re.compile(
     r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
     r"(?:any )?(?:caffeine|coffee)|caffeine[- ]free|(?:quit|gave up|given up|stopped|cut out) "
-    r"(?:all )?(?:caffeine|coffee)|decaf only|only decaf|only drink decaf)\b")
+    r"(?:all )?(?:caffeine|coffee)|decaf only|only decaf|only drink decaf|"
+    r"(?:0|zero|nil) (?:caffeine|coffees?|cups of coffee)|caffeine\s*[:=-]\s*(?:0|none|nil|no)"
+    r"(?!\.?\d))\b")
 
 
 def _abstaining(text: str, today: date) -> Iterator[Quantity]:
@@ -248,48 +257,78 @@ def _abstaining(text: str, today: date) -> Iterator[Quantity]:
 # ---- sleep, scales, fluids ---------------------------------------------------------------------
 _SLEEP = (re.compile(rf"(?:sleep(?:ing)?|slept|get(?:ting)?|manage)\s+{ABOUT}{RANGE}\s*"
                      rf"(?:hours?|hrs?|h)\b"),
-          re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\s+(?:of\s+)?(?:sleep|a night|"
+          re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)'?\s+(?:of\s+)?(?:sleep|a night|"
                      rf"per night|at night|kip)"),
           re.compile(rf"\b(?:sleep(?:ing)?|slept)\b[^.;!?]{{0,25}}?[(\-–:]\s*{ABOUT}{RANGE}\s*"
-                     rf"(?:hours?|hrs?|h)\b"))
+                     rf"(?:hours?|hrs?|h)\b"),
+          # "my sleep is okay, 7 hours", "not sleeping brilliantly, 6 hours maybe"
+          re.compile(rf"\b(?:sleep(?:ing)?|slept)\b(?P<between>[^.;!?]{{0,30}}?)[,:]?\s+"
+                     rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\b(?!\s*(?:ago|later|after|before|"
+                     rf"into|of (?:exercise|work|driving)))"))
 _SCALE = re.compile(r"\b(?P<n>\d{1,2})\s*(?:/|out of)\s*10\b")
 
 
 def _sleep(text: str, today: date) -> Iterator[Quantity]:
-    match = next((m for m in (pattern.search(text) for pattern in _SLEEP) if m), None)
+    match = next((m for m in (pattern.search(text) for pattern in _SLEEP)
+                  if m and not re.search(r"\b(?:for|lasts?|lasted|takes?|took|every)\b|\d",
+                                         m.groupdict().get("between") or "")), None)
     if match:
         value = range_value(match)
         if 0 < value <= 16:
             yield Quantity("sleep_hours", value, match.group(0).strip())
 
 
+# "stress about a 3", "stress at 7", "stress is like 9": a number said of stress alone
+_STRESS_NUMBER = re.compile(r"\bstress(?:ed)?(?: levels?)?(?:'s| is| are| at| about| around| of|"
+                            r":| -)*\s*(?:like |about |around |maybe |probably |prob )?(?:an? )?"
+                            r"(?P<n>\d{1,2})\b(?!\s*(?:%|/|out of|hours?|hrs?|days?|weeks?|"
+                            r"months?|years?|times|am|pm|kg|cups?))")
+
+
 def _scales(text: str, today: date) -> Iterator[Quantity]:
+    stress = _STRESS_NUMBER.search(text)
     seen: set[str] = set()
+    if stress and int(stress.group("n")) <= 10 and not _SCALE.match(text, stress.start("n")):
+        seen.add("stress_level")
+        yield Quantity("stress_level", int(stress.group("n")), stress.group(0))
     previous_end = 0
     for match in _SCALE.finditer(text):
         value = int(match.group("n"))
-        before = text[max(previous_end, match.start() - 40):match.start()]
+        before = text[max(previous_end, match.start() - 60):match.start()]
         previous_end = match.end()
         if value > 10:
             continue
+        before = before[max((e.end() for e in re.finditer(r"[.!?;\n]", before)), default=0):]
         finding = "stress_level" if re.search(r"stress|anxi|worr", before) else "intensity"
         if finding not in seen:
             seen.add(finding)
             yield Quantity(finding, value, match.group(0))
 
 
-_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?|"
-                     rf"gallons?|ml)\s+(?:of\s+)?water")
+_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?:us |u\.s\. )?(?P<unit>litres?|liters?|l|glass(?:es)?|"
+                     rf"bottles?|gallons?|ml|oz|fl\.? ?oz|ounces?)\s+(?:of\s+)?water")
+# a volume in a sentence about drinking or water: "I have like half a litre a day", "drank maybe
+# 1.5 L", "only managing about a litre", "64 oz"
+_VOLUME = re.compile(rf"{ABOUT}{RANGE}\s*(?:us |u\.s\. )?(?P<unit>litres?|liters?|ltrs?|l|ml|oz|"
+                     rf"fl\.? ?oz|ounces?|gallons?)\b(?!\s*(?:of\s+)?(?:\w+\s+)?(?:wine|beer|"
+                     rf"lager|cider|vodka|cola|coke|pepsi|energy|monster|red ?bull|milk|juice|"
+                     rf"coffee|tea|squash|pop|soda|bottles?))")
+_ABOUT_DRINKING = re.compile(r"\b(?:water|drink\w*|drank|fluids?|hydrat\w*|intake)\b")
+_NOT_WATER = re.compile(r"\b(?:wine|beer|lager|cider|vodka|pints?|cola|coke|energy|sweat\w*|"
+                        r"pee\w*|urine|wee\w*|blood|vomit\w*)\b")
 _FLUIDS_DRUNK = re.compile(rf"\bdrinks?\b[^.;]{{0,15}}?{ABOUT}{RANGE}\s*(?P<unit>litres?|"
                            rf"liters?|l|gallons?)\s+(?:a|per) day")
 
 
 def _fluids(text: str, today: date) -> Iterator[Quantity]:
-    match = _FLUIDS.search(text) or _FLUIDS_DRUNK.search(text)
+    match = _FLUIDS.search(text) or _FLUIDS_DRUNK.search(text) or next(
+        (m for m in _VOLUME.finditer(text) if _ABOUT_DRINKING.search(sentence_of(text, m))
+         and not _NOT_WATER.search(_clause_around(text, m))), None)
     if match:
         unit = match.group("unit")
         per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else \
-            3.8 if unit.startswith("gallon") else 0.001 if unit == "ml" else 1
+            3.8 if unit.startswith("gallon") else 0.001 if unit == "ml" else \
+            0.0296 if "oz" in unit or unit.startswith("ounce") else 1
         yield Quantity("fluids_litres_per_day", round(range_value(match) * per, 2), match.group(0))
 
 
