@@ -27,7 +27,7 @@ UNIT_DAYS = {"day": 1, "dy": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30
 @dataclass(frozen=True)
 class Quantity:
     finding: str
-    value: float | str | bool
+    value: float | str | bool | tuple[str, ...]
     span: str
     # outweighs a phrase of the same yes/no finding: "quit drinking years ago" is not recent
     overrides: bool = False

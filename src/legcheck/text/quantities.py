@@ -28,7 +28,8 @@ def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower().replace("\u2019", "'")  # "didn’t": one apostrophe for the patterns
     lower = digits_for_words(lower)  # "thirty-four", "two and a half"
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
-                   _scales, _fluids, _cramp_length, _stopped_drinking, read_measures,
+                   _scales, _fluids, _cramp_length, _stopped_drinking, _no_new_medicine,
+                   read_measures,
                    read_relief, read_partner_stillness):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
@@ -365,6 +366,21 @@ _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pin
                       r"detox\w*)\b(?! smoking)"
                       r"|\b(?:stopped|quit|gave up|given up|cold turkey (?:off|from|on))\s+"
                       r"(?:completely\s+)?(?:drinking|alcohol|the booze|booze|the drink)\b")
+
+
+# "not on any new meds", "meds: none new", "on metformin and lisinopril, nothing new"
+_NO_NEW_MEDICINE = re.compile(
+    r"\b(?:not|n'?t|never|nt) (?:on|taking|take|takes|started|start) any (?:new |other |regular )?"
+    r"(?:meds|medications?|medicines?|tablets|pills|drugs)\b"
+    r"|\b(?:meds|medications?|medicines?|tablets)\s*[:=-]\s*(?:none|no|nil|n/?a)(?: new)?\b"
+    r"|\b(?:on|taking|takes?)\b[^.;!?]{0,40}?(?:,|\band\b|-)\s*(?:but\s+)?(?:nothing new|"
+    r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)")
+
+
+def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:
+    match = _NO_NEW_MEDICINE.search(text)
+    if match:
+        yield Quantity("medicine_change", ("none",), match.group(0).strip())
 
 
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
