@@ -288,3 +288,18 @@ def test_a_what_if_question_states_nothing_but_what_follows_it_does() -> None:
     found = read("What if I had cramps and weakness, would that be bad? I do have twitching")
     assert "weakness" not in found and "painful_cramp" not in found
     assert found["visible_flicker"] is True
+
+
+def test_a_temperature_given_as_running_a_number_is_a_fever() -> None:
+    assert read("my dad is running 39.1 and his legs jerk")["fever"] is True
+
+
+@pytest.mark.parametrize(("text", "finding_id", "value"), [
+    ("Pain: no. Twitching: yes, calves", "painful_cramp", False),
+    ("his hands shake and his legs jerk", "shivering", True),
+    ("peeing loads since the water tablet, calves cramp", "reduced_urine", False),
+    ("one calf has got skinnier than the other and it twitches", "muscle_wasting", True),
+    ("keep dropping things, forearms twitching", "weakness", True),
+])
+def test_everyday_words_for_findings(text: str, finding_id: str, value: object) -> None:
+    assert read(text).get(finding_id) == value

@@ -52,7 +52,7 @@ from legcheck.text.where import (
 )
 
 CHANGE_WORDS = re.compile(
-    r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
+    r"\b(?:start(?:ed|ing|s)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
@@ -279,7 +279,7 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
         if problem_denied(ent) and denial_ended(ent):  # "no problems peeing until yesterday"
             return [(label.removesuffix("|topic"), True)]
-        normal = problem_denied(ent) or said_to_be_normal(ent)
+        normal = problem_denied(ent) or said_to_be_normal(ent) or answered_no(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
     if finding.type == "boolean" and not negated:
