@@ -303,3 +303,24 @@ def test_a_temperature_given_as_running_a_number_is_a_fever() -> None:
 ])
 def test_everyday_words_for_findings(text: str, finding_id: str, value: object) -> None:
     assert read(text).get(finding_id) == value
+
+
+@pytest.mark.parametrize("text", ["what I told the nurse: no fever, no rash. calves twitch",
+                                  "summary: no weakness, no numbness; thighs flicker"])
+def test_a_list_of_denials_after_a_colon_is_denied(text: str) -> None:
+    found = read(text)
+    assert found.get("fever", found.get("weakness")) is False, found
+
+
+def test_a_parents_brother_or_sister_is_not_a_close_relative() -> None:
+    assert "family_history_neuromuscular" not in read("my mum's brother had MND; my calf twitches")
+
+
+def test_a_parent_named_without_my_is_still_family() -> None:
+    assert read("Dad had motor neurone disease. My calves twitch.")[
+        "family_history_neuromuscular"] is True
+
+
+def test_a_plus_between_words_joins_two_findings() -> None:
+    found = read("cramps+tired all day")
+    assert found["painful_cramp"] is True and found["daytime_sleepiness"] is True

@@ -93,6 +93,8 @@ NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|se
                           r"has been|have been)?\s*(?:all |totally |completely |perfectly |"
                           r"absolutely |still |)(?:fine|normal|ok|okay|good|great|grand|unaffected|"
                           r"perfect|intact|unchanged|the same|alright|all right|clear)\b")
+SECOND_DEGREE = re.compile(r"\b(?:mum|mom|mother|dad|father|parent)(?:'s|s|’s)? (?:brother|sister|"
+                           r"mum|mom|mother|dad|father|side|cousin|uncle|aunt)\b")
 CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
@@ -435,6 +437,10 @@ def _said_of(ent: Any) -> str | None:
             continue
         start, end = modifier.modifier_span
         words = doc[max(ent.sent.start, start - 2):end].text.lower()  # "my friend's husband"
+        around = doc[max(ent.sent.start, start - 2):min(ent.sent.end, end + 2)].text.lower()
+        if SECOND_DEGREE.search(around):
+            whose = whose or "relative"  # "my dad's brother"
+            continue
         if NOT_FAMILY.search(words):  # before the partner
             whose = whose or "someone else"
         elif PARTNER.search(words):
