@@ -324,3 +324,8 @@ def test_a_parent_named_without_my_is_still_family() -> None:
 def test_a_plus_between_words_joins_two_findings() -> None:
     found = read("cramps+tired all day")
     assert found["painful_cramp"] is True and found["daytime_sleepiness"] is True
+
+
+def test_a_text_about_a_pet_states_nothing_about_the_person() -> None:
+    assert read("our dog kicks and twitches in his sleep, normal?") == {}
+    assert read("my dog woke me and my calf twitches")["visible_flicker"] is True

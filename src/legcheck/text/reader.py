@@ -81,6 +81,8 @@ ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+ANIMAL = re.compile(r"\b(?:my|our|the) (?:cat|dog|puppy|pup|kitten|pet|horse|pony|rabbit|hamster|"
+                    r"guinea pig|parrot)\b")
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
                        r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
                        r"hamstrings?)\b")
@@ -140,7 +142,11 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
     family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
+    about_an_animal = ANIMAL.search(lower) is not None and not SELF_BODY.search(lower)
     for ent in matches(doc):
+        if about_an_animal:  # "my cat twitches in her sleep": not a person's finding
+            ignored.append(ent.text)
+            continue
         outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
