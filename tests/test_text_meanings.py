@@ -329,3 +329,26 @@ def test_a_plus_between_words_joins_two_findings() -> None:
 def test_a_text_about_a_pet_states_nothing_about_the_person() -> None:
     assert read("our dog kicks and twitches in his sleep, normal?") == {}
     assert read("my dog woke me and my calf twitches")["visible_flicker"] is True
+
+
+@pytest.mark.parametrize(("text", "one_sided"), [
+    ("my left leg went totally numb for a few minutes this morning", True),
+    ("the left side of my face feels numb", True),
+    ("my face feels numb on the right", True),
+    ("sciatica with numbness down my right leg", False),
+    ("numbness down the back of my left leg into the foot", False),
+])
+def test_a_whole_side_going_numb_is_one_sided_but_a_trapped_nerve_is_not(
+        text: str, one_sided: bool) -> None:
+    assert ("one_sided_weakness" in read(text)) is one_sided
+
+
+@pytest.mark.parametrize(("text", "jerk"), [
+    ("both legs keep twitching and jumping tonight", True),
+    ("legs twitch and jump when I lie down", True),
+    ("my leg muscles are jumping", False),
+    ("my legs don't jump, it's just a flicker", False),
+])
+def test_legs_that_jump_are_jerks_but_muscles_that_jump_are_twitches(text: str,
+                                                                    jerk: bool) -> None:
+    assert (read(text).get("limb_jerk") is True) is jerk

@@ -81,6 +81,12 @@ ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\bmy |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+# a leg, the legs or the body that jumps moves, as a jerk does ("both legs are twitching and
+# jumping", "legs twitch and jump"); a muscle that jumps is a twitch
+LEGS_JUMP = re.compile(r"\b(?:legs?|body)\b(?:\s+(?!muscles?\b|skin\b)[a-z']+){0,3}?\s+"
+                       r"(?:and\s+)?jump(?:s|ing|ed)?\b"
+                       r"(?!\s+(?:under|beneath)\b|\s+in (?:the|my) (?:muscles?|skin))")
+DENIED_BEFORE = re.compile(r"\b(?:no|not|never|don't|doesn't|didn't|dont|doesnt|without)\b")
 ANIMAL = re.compile(r"\b(?:my|our|the) (?:cat|dog|puppy|pup|kitten|pet|horse|pony|rabbit|hamster|"
                     r"guinea pig|parrot)\b")
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
@@ -173,6 +179,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         _extent_from_other_words(doc, found)
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
+    jump = LEGS_JUMP.search(lower)
+    if "limb_jerk" not in found and jump and not DENIED_BEFORE.search(
+            lower[max(0, lower.rfind(".", 0, jump.start()) + 1):jump.end()]):
+        found["limb_jerk"] = [(True, jump.group(0), False)]  # "legs twitch and jump"
     named = [span for value, span, negated in found.get("timing", [])
              if value == "falling_asleep" and not negated and NAMED_JERK.search(span.lower())]
     if "limb_jerk" not in found and named:
