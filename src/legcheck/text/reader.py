@@ -53,7 +53,7 @@ from legcheck.text.where import (
 )
 
 CHANGE_WORDS = re.compile(
-    r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
+    r"\b(?:start(?:ed|ing|s)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
@@ -82,6 +82,14 @@ ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+# a leg, the legs or the body that jumps moves, as a jerk does ("both legs are twitching and
+# jumping", "legs twitch and jump"); a muscle that jumps is a twitch
+LEGS_JUMP = re.compile(r"\b(?:legs?|body)\b(?:\s+(?!muscles?\b|skin\b)[a-z']+){0,3}?\s+"
+                       r"(?:and\s+)?jump(?:s|ing|ed)?\b"
+                       r"(?!\s+(?:under|beneath)\b|\s+in (?:the|my) (?:muscles?|skin))")
+DENIED_BEFORE = re.compile(r"\b(?:no|not|never|don't|doesn't|didn't|dont|doesnt|without)\b")
+ANIMAL = re.compile(r"\b(?:my|our|the) (?:cat|dog|puppy|pup|kitten|pet|horse|pony|rabbit|hamster|"
+                    r"guinea pig|parrot)\b")
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
                        r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
                        r"hamstrings?)\b")
@@ -94,6 +102,8 @@ NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|se
                           r"has been|have been)?\s*(?:all |totally |completely |perfectly |"
                           r"absolutely |still |)(?:fine|normal|ok|okay|good|great|grand|unaffected|"
                           r"perfect|intact|unchanged|the same|alright|all right|clear)\b")
+SECOND_DEGREE = re.compile(r"\b(?:mum|mom|mother|dad|father|parent)(?:'s|s|’s)? (?:brother|sister|"
+                           r"mum|mom|mother|dad|father|side|cousin|uncle|aunt)\b")
 CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
@@ -139,7 +149,11 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
     family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
+    about_an_animal = ANIMAL.search(lower) is not None and not SELF_BODY.search(lower)
     for ent in matches(doc):
+        if about_an_animal:  # "my cat twitches in her sleep": not a person's finding
+            ignored.append(ent.text)
+            continue
         outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
@@ -166,6 +180,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         _extent_from_other_words(doc, found)
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
+    jump = LEGS_JUMP.search(lower)
+    if "limb_jerk" not in found and jump and not DENIED_BEFORE.search(
+            lower[max(0, lower.rfind(".", 0, jump.start()) + 1):jump.end()]):
+        found["limb_jerk"] = [(True, jump.group(0), False)]  # "legs twitch and jump"
     named = [span for value, span, negated in found.get("timing", [])
              if value == "falling_asleep" and not negated and NAMED_JERK.search(span.lower())]
     if "limb_jerk" not in found and named:
@@ -280,7 +298,7 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
         if problem_denied(ent) and denial_ended(ent):  # "no problems peeing until yesterday"
             return [(label.removesuffix("|topic"), True)]
-        normal = problem_denied(ent) or said_to_be_normal(ent)
+        normal = problem_denied(ent) or said_to_be_normal(ent) or answered_no(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
     if finding.type == "boolean" and not negated:
@@ -436,6 +454,10 @@ def _said_of(ent: Any) -> str | None:
             continue
         start, end = modifier.modifier_span
         words = doc[max(ent.sent.start, start - 2):end].text.lower()  # "my friend's husband"
+        around = doc[max(ent.sent.start, start - 2):min(ent.sent.end, end + 2)].text.lower()
+        if SECOND_DEGREE.search(around):
+            whose = whose or "relative"  # "my dad's brother"
+            continue
         if NOT_FAMILY.search(words):  # before the partner
             whose = whose or "someone else"
         elif PARTNER.search(words):
