@@ -174,7 +174,8 @@ def _relative_days(text: str, today: date) -> Iterator[Candidate]:
 
 
 _HABIT = re.compile(r"\b(?:every|each|most|always|usually|often|normally|nights|whenever|"
-                    r"tends? to|gets?|wakes?|happens|times|a (?:week|night|month))\b")
+                    r"tends? to|gets?|getting|keeps?|wakes?|happens|times|"
+                    r"a (?:week|night|month))\b")
 
 
 def _point_days(text: str, today: date) -> Iterator[Candidate]:
@@ -186,8 +187,8 @@ def _point_days(text: str, today: date) -> Iterator[Candidate]:
         # when they began)
         then = re.match(r"(?:(?!\band\b)[^.!?,;])*\band\b(?P<then>(?![^.!?]*\bnow\b)[^.!?]*)",
                         text[found.end():])
-        if re.search(r"\bagain\s*$", text[:found.start()]):
-            continue  # "cramped at mile 20 and again last night"
+        if re.search(r"\bagain\s*$", text[:found.start()]) or _HABIT.search(text):
+            continue  # "cramped at mile 20 and again last night", "I keep getting cramps"
         if (_duration_counts(text, found) == 2 or (
                 then and _MOVEMENT.search(then.group("then"))
                 and not _about_something_else(text, found))) and not _COMPARED.search(
@@ -308,9 +309,9 @@ _SINCE_DATE = re.compile(r"\bsince (?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of
 # minutes. My right leg has been twitching since."
 _SINCE_THEN = r"(?:\bsince then\b|\bever since\b|\bsince(?=\s*(?:[.!?,]|$)))"
 _ON_WEEKDAY = re.compile(r"(?:\b(?:on|last) |(?:^|[.!?]\s*))(?P<day>" + _DAY + r")\b(?:[^.]{0,80}"
-                         r"\b(?:since|ever since|since then)\b|[^.!?]{0,100}[.!?]\s*[^.!?]{0,100}"
+                         r"\b(?:since|ever since|since then)\b|[^.!?]{0,160}[.!?]\s*[^.!?]{0,100}"
                          + _SINCE_THEN + r")|\b(?P<yday>yesterday)\b(?:[^.]{0,60}"
-                         r"\b(?:since|ever since)\b|[^.!?]{0,100}[.!?]\s*[^.!?]{0,100}"
+                         r"\b(?:since|ever since)\b|[^.!?]{0,160}[.!?]\s*[^.!?]{0,100}"
                          + _SINCE_THEN + r")")
 # a weekday counted in its month: (month, weekday, which; -1 the last)
 MOVEABLE = {"labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1),
