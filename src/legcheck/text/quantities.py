@@ -131,9 +131,11 @@ _ONE_NIGHT = re.compile(r"\b(?:fall(?:ing)? asleep|drift(?:ing)? off|nod(?:ding)
 _TOPIC = re.compile(r"(?P<other>coffees?|teas?|drinks?|drinking|monsters?|energy|red ?bulls?|"
                     r"colas?|cokes?|pints?|beers?|wine|lager|cigarettes?|smok\w*|smoker|vap\w*|"
                     r"roll-?ups|fags|tablets?|pills?|doses?|triptans?|sumatriptan|takes?|dialysis|"
-                    r"sessions?|football|gym|training|plays?|runs?|running|walks?|swim\w*|"
-                    r"class(?:es)?|workouts?|exercis\w*|eat(?:ing)?|meals?|pee(?:ing)?|wee(?:ing)?|toilet|"
-                    r"work|shifts?)\b"
+                    r"eat(?:ing)?|meals?|pee(?:ing)?|wee(?:ing)?|toilet)\b"
+                    # an activity only in the count's own clause: "I swim 4 times a week", not
+                    # "my calf twitches when I walk, 10 times a day"
+                    r"|(?P<doing>sessions?|football|gym|training|plays?|runs?|running|walks?|"
+                    r"swim\w*|class(?:es)?|workouts?|work(?:ing)? out|exercis\w*|work|shifts?)\b"
                     r"|(?P<move>twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|"
                     r"ripple|restless|fizz|\bit\b|\bit'?s\b|\bthey\b|\bthey'?re\b|happen)")
 
@@ -144,7 +146,10 @@ def _for_something_else(text: str, match: re.Match[str]) -> bool:
     start = max((edge.end() for edge in re.finditer(r"[.!?;\n]", text[:match.start()])),
                 default=0)
     topics = list(_TOPIC.finditer(text, start, match.start()))
-    return bool(topics) and topics[-1].group("other") is not None
+    if not topics or topics[-1].group("move"):
+        return False
+    return topics[-1].group("other") is not None or not re.search(
+        r"[,;:(]", text[topics[-1].end():match.start()])
 
 
 def _about_it(text: str, match: re.Match[str]) -> bool:
