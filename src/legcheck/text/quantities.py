@@ -388,12 +388,26 @@ def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:
         yield Quantity("medicine_change", ("none",), match.group(0).strip())
 
 
+# "sober 2 years now" is not recent; "sober for 5 days" is
+_SOBER = re.compile(rf"\b(?:sober|dry|alcohol[- ]free|off the (?:booze|drink|alcohol))(?: for)?"
+                    rf"(?: about| around| nearly| almost| over)?\s+{RANGE}\s*(?P<unit>days?|"
+                    rf"nights?|weeks?|months?|years?|yrs?)\b")
+
+
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
     """Stopping drinking: recent (yes), or months or years ago, which is not recent (no)."""
+    sober = _SOBER.search(text)
+    if sober:
+        recent = sober.group("unit").startswith(("day", "night")) or (
+            sober.group("unit").startswith("week") and range_value(sober) <= 2)
+        yield Quantity("stopped_alcohol_recently", recent, sober.group(0), overrides=not recent)
+        return
     match = _STOPPED.search(text)
     if match:
         long_ago = re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b|"
-                             r"\b(?:in|back in) (?:19|20)\d\d\b",
+                             r"\b(?:in|back in) (?:19|20)\d\d\b|\blast year\b|"
+                             r"\b(?:in|over|during|back in) (?:the )?(?:spring|summer|autumn|fall|"
+                             r"winter)\b",
                              text[match.end():match.end() + 40])
         yield Quantity("stopped_alcohol_recently", not long_ago, match.group(0).strip(),
                        overrides=bool(long_ago))
