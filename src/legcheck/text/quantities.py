@@ -191,8 +191,11 @@ _ALCOHOL = re.compile(
 
 _CAFFEINE_AFTER = re.compile(
     rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?)\b"
-    rf"[^.;:!?]{{0,30}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
+    rf"[^.;:!?]{{0,45}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
     rf"(?:cups?|mugs?|cans?|a day|per day|daily)\b")
+# "cut my coffee right down to one"
+_CAFFEINE_DOWN_TO = re.compile(rf"\b(?:coffees?|teas?|caffeine)\b[^.;:!?]{{0,25}}?\bdown to "
+                               rf"(?:just |only )?{RANGE}\b")
 _POT_CUPS = 4  # a pot or cafetiere of coffee is about four cups
 
 
@@ -200,7 +203,7 @@ def _caffeine(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
     matches = list(_CAFFEINE.finditer(text))
     if not matches:
-        after = _CAFFEINE_AFTER.search(text)
+        after = _CAFFEINE_AFTER.search(text) or _CAFFEINE_DOWN_TO.search(text)
         if after:
             yield Quantity("caffeine_cups_per_day", range_value(after), after.group(0).strip())
         return
@@ -257,7 +260,9 @@ def _abstaining(text: str, today: date) -> Iterator[Quantity]:
         match = pattern.search(text)
         if match and not re.search(r"\b(?:since|until|till|lately)\b|\bfor (?:a|\d)",
                                    text[match.end():match.end() + 12]):
-            yield Quantity(finding, 0, match.group(0))
+            # "gave up coffee (was 6 cups a day)": the cups were before
+            quit = re.search(r"quit|gave up|given up|stopped|cut out", match.group(0))
+            yield Quantity(finding, 0, match.group(0), overrides=bool(quit))
 
 
 # ---- sleep, scales, fluids ---------------------------------------------------------------------
