@@ -352,3 +352,16 @@ def test_a_whole_side_going_numb_is_one_sided_but_a_trapped_nerve_is_not(
 def test_legs_that_jump_are_jerks_but_muscles_that_jump_are_twitches(text: str,
                                                                     jerk: bool) -> None:
     assert (read(text).get("limb_jerk") is True) is jerk
+
+
+@pytest.mark.parametrize(("text", "finding_id"), [
+    ("her ferritin was checked last month and was fine", "low_iron"),
+    ("kidneys tested in the spring and normal", "kidney_disease"),
+    ("kidneys fine last time they checked", "kidney_disease"),
+])
+def test_a_function_checked_and_found_normal_is_denied(text: str, finding_id: str) -> None:
+    assert read(text)[finding_id] is False
+
+
+def test_a_sign_that_has_not_started_is_denied() -> None:
+    assert read("numbness hasn't started, only twitching")["numbness_tingling"] is False

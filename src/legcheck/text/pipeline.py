@@ -180,7 +180,8 @@ def denied_after() -> list[str]:
             said += [f"{no} {noun}" for noun in PROBLEM_NOUNS]
             said += [f"{no} been {noun}" for noun in PROBLEM_NOUNS if verb in ("has", "have")]
             said += [f"{no} {done}" for done in ("happened", "occurred", "been noticed",
-                                                 "come up", "shown up", "been happening")
+                                                 "come up", "shown up", "been happening",
+                                                 "started", "started yet", "begun", "set in")
                      if verb in ("has", "have")]
     return list(dict.fromkeys(said))
 
