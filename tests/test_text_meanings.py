@@ -365,3 +365,18 @@ def test_a_function_checked_and_found_normal_is_denied(text: str, finding_id: st
 
 def test_a_sign_that_has_not_started_is_denied() -> None:
     assert read("numbness hasn't started, only twitching")["numbness_tingling"] is False
+
+
+@pytest.mark.parametrize(("text", "over_ten"), [
+    ("arch of my foot cramps when I point my toes, lasts seconds", False),
+    ("calf cramps most nights; each one lasts a while but less than ten minutes", False),
+    ("cramp in my calf at 3am. Maybe three minutes long.", False),
+    ("thigh cramps, I walk about and it goes within a few minutes", False),
+    ("cramp in my thigh that lasted a good 20 minutes", True),
+])
+def test_how_long_a_cramp_lasts(text: str, over_ten: bool) -> None:
+    assert read(text)["cramp_over_10_minutes"] is over_ten
+
+
+def test_the_length_of_a_match_is_not_a_cramps() -> None:
+    assert "cramp_over_10_minutes" not in read("a 90 minute game yesterday, calves cramped after")

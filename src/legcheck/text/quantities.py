@@ -351,12 +351,28 @@ _CRAMP_LENGTH = re.compile(rf"(?P<more>over|more than|longer than|at least|for)?
 _CRAMP_WORD = r"cramp|spasm|charley|charlie|knot|seiz"
 
 
+# "lasts seconds", "fewer than ten minutes": short, with no number of minutes to read
+_CRAMP_SHORT = re.compile(r"\blast(?:s|ed|ing)? (?:only |just |a few |mere )?(?:seconds|a second|"
+                          r"a moment|moments)\b|"
+                          r"\blast\w* [^.;!?]{0,30}\b(?:fewer|less) than (?:ten|10)\b|"
+                          r"\bunder (?:ten|10) min")
+# "a 90 minute match": the length of something else
+_LENGTH_OF_ANOTHER = re.compile(r"\s*-?\s*(?:long\s+)?(?:match|game|run|walk|session|class|drive|"
+                                r"flight|meeting|workout|swim|ride|commute|nap|shower|bath|"
+                                r"journey|shift|lecture|film|movie)\b")
+
+
 def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
     """A cramp over 10 minutes (yes) or one that lasts seconds or a few minutes (no)."""
     for match in _CRAMP_LENGTH.finditer(text):
         sentence = sentence_of(text, match)
+        if _LENGTH_OF_ANOTHER.match(text, match.end()):
+            continue
         if not re.search(_CRAMP_WORD, sentence) and not (  # "Charley horse at 3am. Lasted 2 min"
-                re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b", sentence)
+                (re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b|\bhow long\b|"
+                           r"\b(?:goes|went|passes|passed|eases|eased|stops|stopped|settles) "
+                           r"(?:off |away )?(?:in|within|after)\b", sentence)
+                 or re.match(r"\s*long\b", text[match.end():]))
                 and re.search(_CRAMP_WORD, text[max(0, match.start() - 200):match.start()])):
             continue
         unit = match.group("unit")
@@ -368,6 +384,9 @@ def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
                                                                 bool(match.group("more"))),
                        match.group(0).strip())
         return
+    short = _CRAMP_SHORT.search(text)
+    if short and re.search(_CRAMP_WORD, text[max(0, short.start() - 200):short.end()]):
+        yield Quantity("cramp_over_10_minutes", False, short.group(0).strip())
 
 
 _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pints?|lager|"
