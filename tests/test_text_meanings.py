@@ -288,3 +288,95 @@ def test_a_what_if_question_states_nothing_but_what_follows_it_does() -> None:
     found = read("What if I had cramps and weakness, would that be bad? I do have twitching")
     assert "weakness" not in found and "painful_cramp" not in found
     assert found["visible_flicker"] is True
+
+
+def test_a_temperature_given_as_running_a_number_is_a_fever() -> None:
+    assert read("my dad is running 39.1 and his legs jerk")["fever"] is True
+
+
+@pytest.mark.parametrize(("text", "finding_id", "value"), [
+    ("Pain: no. Twitching: yes, calves", "painful_cramp", False),
+    ("his hands shake and his legs jerk", "shivering", True),
+    ("peeing loads since the water tablet, calves cramp", "reduced_urine", False),
+    ("one calf has got skinnier than the other and it twitches", "muscle_wasting", True),
+    ("keep dropping things, forearms twitching", "weakness", True),
+])
+def test_everyday_words_for_findings(text: str, finding_id: str, value: object) -> None:
+    assert read(text).get(finding_id) == value
+
+
+@pytest.mark.parametrize("text", ["what I told the nurse: no fever, no rash. calves twitch",
+                                  "summary: no weakness, no numbness; thighs flicker"])
+def test_a_list_of_denials_after_a_colon_is_denied(text: str) -> None:
+    found = read(text)
+    assert found.get("fever", found.get("weakness")) is False, found
+
+
+def test_a_parents_brother_or_sister_is_not_a_close_relative() -> None:
+    assert "family_history_neuromuscular" not in read("my mum's brother had MND; my calf twitches")
+
+
+def test_a_parent_named_without_my_is_still_family() -> None:
+    assert read("Dad had motor neurone disease. My calves twitch.")[
+        "family_history_neuromuscular"] is True
+
+
+def test_a_plus_between_words_joins_two_findings() -> None:
+    found = read("cramps+tired all day")
+    assert found["painful_cramp"] is True and found["daytime_sleepiness"] is True
+
+
+def test_a_text_about_a_pet_states_nothing_about_the_person() -> None:
+    assert read("our dog kicks and twitches in his sleep, normal?") == {}
+    assert read("my dog woke me and my calf twitches")["visible_flicker"] is True
+
+
+@pytest.mark.parametrize(("text", "one_sided"), [
+    ("my left leg went totally numb for a few minutes this morning", True),
+    ("the left side of my face feels numb", True),
+    ("my face feels numb on the right", True),
+    ("sciatica with numbness down my right leg", False),
+    ("numbness down the back of my left leg into the foot", False),
+])
+def test_a_whole_side_going_numb_is_one_sided_but_a_trapped_nerve_is_not(
+        text: str, one_sided: bool) -> None:
+    assert ("one_sided_weakness" in read(text)) is one_sided
+
+
+@pytest.mark.parametrize(("text", "jerk"), [
+    ("both legs keep twitching and jumping tonight", True),
+    ("legs twitch and jump when I lie down", True),
+    ("my leg muscles are jumping", False),
+    ("my legs don't jump, it's just a flicker", False),
+])
+def test_legs_that_jump_are_jerks_but_muscles_that_jump_are_twitches(text: str,
+                                                                    jerk: bool) -> None:
+    assert (read(text).get("limb_jerk") is True) is jerk
+
+
+@pytest.mark.parametrize(("text", "finding_id"), [
+    ("her ferritin was checked last month and was fine", "low_iron"),
+    ("kidneys tested in the spring and normal", "kidney_disease"),
+    ("kidneys fine last time they checked", "kidney_disease"),
+])
+def test_a_function_checked_and_found_normal_is_denied(text: str, finding_id: str) -> None:
+    assert read(text)[finding_id] is False
+
+
+def test_a_sign_that_has_not_started_is_denied() -> None:
+    assert read("numbness hasn't started, only twitching")["numbness_tingling"] is False
+
+
+@pytest.mark.parametrize(("text", "over_ten"), [
+    ("arch of my foot cramps when I point my toes, lasts seconds", False),
+    ("calf cramps most nights; each one lasts a while but less than ten minutes", False),
+    ("cramp in my calf at 3am. Maybe three minutes long.", False),
+    ("thigh cramps, I walk about and it goes within a few minutes", False),
+    ("cramp in my thigh that lasted a good 20 minutes", True),
+])
+def test_how_long_a_cramp_lasts(text: str, over_ten: bool) -> None:
+    assert read(text)["cramp_over_10_minutes"] is over_ten
+
+
+def test_the_length_of_a_match_is_not_a_cramps() -> None:
+    assert "cramp_over_10_minutes" not in read("a 90 minute game yesterday, calves cramped after")

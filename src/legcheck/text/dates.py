@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from legcheck.text.numbers import (
+    _MOVEMENT,
     ABOUT,
     MONTHS,
     RANGE,
@@ -23,12 +24,23 @@ from legcheck.text.numbers import (
 _UNIT = r"(?P<unit>day|dy|week|wk|fortnight|month|mth|mnth|mo|year|yr)"
 _DURATION = re.compile(
     rf"(?<![\w/])(?:for|since|past|last|over the (?:past|last)|the (?:past|last)|about|around|"
-    rf"almost|nearly|over)?\s*{ABOUT}{RANGE}\s*{_UNIT}s?\b(?P<half>\s+and\s+a\s+half)?"
+    rf"almost|nearly|over|x(?=\s?\d))?\s*{ABOUT}{RANGE}\s*{_UNIT}(?:s|z)?\b(?P<half>\s+and\s+a\s+half)?"
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|night|week|month))(?!\s*old)(?!-old)"
     rf"(?!\s+(?:pregnant|gestation|of age))")
 # "for the past fortnight", "over the last month": a unit with no number is one of it
-_THE_LAST = re.compile(r"\b(?:for|over|in|during|within|throughout) the (?:last|past|previous) "
-                       r"(?P<unit>day|week|fortnight|month|year)\b")
+_THE_LAST = re.compile(r"\b(?:(?:for|over|in|during|within|throughout)(?: about| around| roughly)? "
+                       r"the|this) (?:last|past|previous) (?P<unit>day|week|fortnight|month|year)"
+                       r"\b")
+# a single recent day: "charley horse last night", "cramps after starting furosemide last week"
+_POINT = re.compile(r"\b(?P<when>last night|yesterday|yday|last week)\b")
+_POINT_DAYS = {"last night": 1, "yesterday": 1, "yday": 1, "last week": 7}
+# a comparison dates the past, not the start: "the same as a year ago", "worse than a week ago"
+_COMPARED = re.compile(r"\b(?:same as|than|compared (?:to|with)|as it was|like it was)\s*"
+                       r"(?:it was|they were|i was|it did|in|at)?\s*$")
+# "cramps at night which she's had forever": long-standing, so no start date
+_LONG_STANDING = re.compile(r"\b(?:for (?:many |so many )?(?:years|decades|ages)|forever|"
+                            r"for as long as i can remember|all my life|donkey'?s years|"
+                            r"since (?:i was (?:a )?(?:kid|child|teen\w*|little)|childhood))\b")
 _SINCE = re.compile(r"\bsince (?:(?P<rel>yesterday|yday|yest|last night|this morning|today|"
                     r"last week|last month|last year|the weekend|last weekend)|(?P<part>early|"
                     r"mid|the middle of|late|the end of|the start of|the beginning of)[- ]?"
@@ -36,15 +48,22 @@ _SINCE = re.compile(r"\bsince (?:(?P<rel>yesterday|yday|yest|last night|this mor
 _PART_DAY = {"early": 5, "the start of": 3, "the beginning of": 3, "mid": 15,
              "the middle of": 15, "late": 25, "the end of": 28}
 _AGO = re.compile(r"\b(?:an?|one|a couple of|a few|few|\d+|two|three|several) (?:hours?|hrs?|"
-                  r"minutes?|mins?)\s+ago\b|\b(?:earlier today|this afternoon|this evening)\b")
+                  r"minutes?|mins?)\s+ago\b|\b(?:earlier today|this afternoon|this evening)\b"
+                  r"|\bbeen (?:going on )?(?:for )?(?:like |about |around |nearly |over )?"
+                  r"(?:an?|\d+|two|three|several) (?:hours?|hrs?|minutes?|mins?)(?: now)?\b"
+                  r"|\bat (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|midnight)\b(?!\s*(?:every|each|most))")
+# "for three nights", "two nights running": nights counted as days
+_NIGHTS_SPAN = (re.compile(rf"\b(?:for|the (?:last|past)|past|last)\s+{ABOUT}{RANGE}\s+"
+                           rf"(?:nights?|nites?)\b(?!\s*(?:a|an|per|each|every|out of)\b)"),
+                re.compile(rf"\b{RANGE}\s+(?:nights?|nites?)\s+(?:running|in a row)\b"))
 _VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:twelve months|12 months)\b": 365,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) months\b": 75,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) weeks\b": 18,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) days\b": 3,
           r"\b(?:started|began|begun|came on|happened)\s+(?:today|this morning|this afternoon|"
-          r"an hour ago|earlier today)\b": 0,
+          r"an hour ago|earlier today|tonight)\b": 0,
           r"\b(?:started|began|begun|came on|happened)\s+(?:yesterday|last night)\b": 1,
-          r"\b(?:this morning|earlier today|today|tonight)\b": 0}
+          r"\b(?:this morning|earlier today|today)\b": 0}
 _UNIT_WORD = {"dy": "day", "mth": "month", "mnth": "month"}
 # how long an illness, a medicine or an unrelated change has lasted is not how long the movements
 # have; pain, weakness or numbness may be the present problem itself, so they do not count here
@@ -53,6 +72,9 @@ _OTHER_EVENT = re.compile(
     r"come off|switched|added|took|taking|prescribed|diagnosed|infection|cold|flu|bug|virus|"
     r"covid|jab|vaccin\w*|surgery|operation|memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
     r"pouches|periods?|quit|gave up|given up|drinking|alcohol|booze|sober|stopped|given|"
+    r"together|married|dialysis|r[au]n(?:ning)? out|haemodialysis|hemodialysis|dose|doubled|"
+    r"halved|upped|"
+    r"(?:was|were|been|got) (?:started|stopped|increased|reduced|changed|switched)|"
     r"which (?:i )?(?:only |just )?(?:started|began)|had (?:my |an? |the )?\w+ (?:out|removed))\b|"
     r"\bbegan (?!about|around|roughly|maybe|like|nearly|almost|over|just|only|a\b|an\b|to\b|"
     r"when|after|before|on\b|last|in\b)[a-z]{3,}|"
@@ -62,9 +84,14 @@ _OTHER_EVENT = re.compile(
     r"\bstart(?:ed|ing)? (?!about|around|roughly|maybe|like|nearly|almost|"
     r"over|just|only|a\b|an\b|to\b|when|after|before|on\b|last|in\b)[a-z]{3,}")
 _THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
-                            r"restless|fizz|urge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
+                            r"fidget|restless|fizz|urge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
                             r"\bthese\b|\bthey\b|going on|symptoms?")
-_CLAUSE_EDGE = re.compile(r"[.!?;\n,(]|\band\b|\bbut\b|\bnow\b|\bthen\b|"
+# another symptom's start is not the movements' start: "blurry vision since yesterday"
+_OTHER_SYMPTOM = re.compile(r"\b(?:vision|sight|blurr\w*|headaches?|pee|urine|wee|weeing|"
+                            r"diarrh\w*|vomit\w*|sick|threw up|throwing up|rash|hives|cough\w*|"
+                            r"fever\w*|temperature|weight)\b")
+_SENTENCE_EDGE = re.compile(r"[.!?;\n]")
+_CLAUSE_EDGE = re.compile(r"[.!?;\n,()]|\band\b|\bbut\b|\bnow\b|\bthen\b|"
                           r"\bafter(?= (?:i|we|he|she)\b)")
 
 _AMOUNT_BEFORE = re.compile(r"(?:times|hours?|hrs?|coffees?|cups?|drinks?|pints?|glass(?:es)?|"
@@ -73,19 +100,37 @@ _AMOUNT_BEFORE = re.compile(r"(?:times|hours?|hrs?|coffees?|cups?|drinks?|pints?
 
 
 def read_durations(text: str, today: date) -> Iterator[Quantity]:
-    for reader in (_numbered, _since_words, _relative_days, _vague):
-        found = reader(text, today)
-        if found is not None:
-            yield found
-            return
+    """The duration whose clause is about the movements (or tied to them by "since then") wins
+    over one in a clause about nothing else; among equals, the readers' order and then the
+    order within a reader decide. "For the last 4 weeks I've had twitches ... a slipped disc 10
+    years ago" is 28 days."""
+    if any(_THIS_MOVEMENT.search(_clause_of(text, long)) for long in
+           _LONG_STANDING.finditer(text)):
+        # "cramps at night which she's had forever, but this afternoon ...": no start date
+        readers: tuple = _ALL[:3]
+    else:
+        readers = _ALL
+    best: tuple[tuple[int, int, int], Quantity] | None = None
+    for rank, reader in enumerate(readers):
+        for order, (tier, quantity) in enumerate(reader(text, today)):
+            key = (tier, -rank, -order)
+            if tier and (best is None or key > best[0]) and (
+                    readers is _ALL or quantity.value > 1):
+                best = (key, quantity)
+    if best is not None:
+        yield best[1]
 
 
-def _numbered(text: str, today: date) -> Quantity | None:
+Candidate = tuple[int, Quantity]
+
+
+def _numbered(text: str, today: date) -> Iterator[Candidate]:
     """"for 3 weeks", "2-3 wks", "a month and a half", "6 mths ago", "the past fortnight"."""
-    matches = [m for m in _DURATION.finditer(text) if _duration_counts(text, m)]
-    explicit = [m for m in matches if re.match(r"\s*(?:for|since|past|last|over)\b", m.group(0))
+    matches = [(m, _duration_counts(text, m)) for m in _DURATION.finditer(text)]
+    explicit = [(m, tier) for m, tier in matches
+                if re.match(r"\s*(?:for|since|past|last|over|the (?:past|last))\b", m.group(0))
                 or re.match(r"\s*ago\b", text[m.end():])]
-    for match in explicit or matches:
+    for match, tier in explicit + [pair for pair in matches if pair not in explicit]:
         said = match.group(0).strip()
         article = match.group("a") in ("a", "an") and not match.group("b")
         leading = re.match(r"(?:for|since|past|last|over|the|about|around|almost|nearly)\b",
@@ -96,67 +141,129 @@ def _numbered(text: str, today: date) -> Quantity | None:
             continue
         unit = _UNIT_WORD.get(match.group("unit"), match.group("unit"))
         amount = range_value(match) + (0.5 if match.group("half") else 0)
-        return Quantity("duration_days", round(amount * UNIT_DAYS[unit]), said)
+        yield tier, Quantity("duration_days", round(amount * UNIT_DAYS[unit]), said)
     for last in _THE_LAST.finditer(text):
-        if _duration_counts(text, last):
-            return Quantity("duration_days", UNIT_DAYS[last.group("unit")], last.group(0))
-    return None
+        yield _duration_counts(text, last), Quantity(
+            "duration_days", UNIT_DAYS[last.group("unit")], last.group(0))
 
 
-def _since_words(text: str, today: date) -> Quantity | None:
+def _since_words(text: str, today: date) -> Iterator[Candidate]:
     for match in _SINCE.finditer(text):
-        if _duration_counts(text, match):
-            return Quantity("duration_days", _since(match, today), match.group(0))
+        yield _duration_counts(text, match), Quantity("duration_days", _since(match, today),
+                                                      match.group(0))
     for ago in _AGO.finditer(text):
-        if _duration_counts(text, ago):
-            return Quantity("duration_days", 0, ago.group(0))
-    return None
+        if ago.group(0).startswith("at ") and (
+                _duration_counts(text, ago) < 2 or _HABIT.search(text)):
+            continue  # "my thigh locked up at 2pm"; not "it wakes me at 3am, twice a week"
+        yield _duration_counts(text, ago), Quantity("duration_days", 0, ago.group(0))
+    for nights in (found for pattern in _NIGHTS_SPAN for found in pattern.finditer(text)):
+        yield _duration_counts(text, nights), Quantity(
+            "duration_days", round(range_value(nights)), nights.group(0))
 
 
-def _relative_days(text: str, today: date) -> Quantity | None:
+def _relative_days(text: str, today: date) -> Iterator[Candidate]:
     for pattern in (_SINCE_DAY, _SINCE_DATE, _STARTED_DAY, _ON_WEEKDAY):
-        found = pattern.search(text)
-        if found:
+        for found in pattern.finditer(text):
             days = _days_since(found, today)
             if days is not None:
-                return Quantity("duration_days", days, found.group(0))
-    return None
+                # "on prednisolone since Thursday" dates the medicine; "on Saturday ... since"
+                # ties the movements to the day by its own words
+                tier = 2 if pattern is _ON_WEEKDAY or pattern is _STARTED_DAY \
+                    else _duration_counts(text, found)
+                yield tier, Quantity("duration_days", days, found.group(0))
 
 
-def _vague(text: str, today: date) -> Quantity | None:
+_HABIT = re.compile(r"\b(?:every|each|most|always|usually|often|normally|nights|whenever|"
+                    r"tends? to|gets?|getting|keeps?|wakes?|happens|times|"
+                    r"a (?:week|night|month))\b")
+
+
+def _point_days(text: str, today: date) -> Iterator[Candidate]:
+    """A movement on a single recent day, "charley horse last night", "cramps after starting
+    furosemide last week": counted only when its own clause names the movement."""
+    for found in _POINT.finditer(text):
+        # "had Piriton last night and couldn't sleep for my legs fidgeting"
+        # ("stopped venlafaxine last week and now my legs twitch" says they are here now, not
+        # when they began)
+        then = re.match(r"(?:(?!\band\b)[^.!?,;])*\band\b(?P<then>(?![^.!?]*\bnow\b)[^.!?]*)",
+                        text[found.end():])
+        if re.search(r"\bagain\s*$", text[:found.start()]) or _HABIT.search(text):
+            continue  # "cramped at mile 20 and again last night", "I keep getting cramps"
+        if (_duration_counts(text, found) == 2 or (
+                then and _MOVEMENT.search(then.group("then"))
+                and not _about_something_else(text, found))) and not _COMPARED.search(
+                text[max(0, found.start() - 25):found.start()]):
+            yield 1, Quantity("duration_days", _POINT_DAYS[found.group("when")], found.group(0))
+
+
+def _vague(text: str, today: date) -> Iterator[Candidate]:
     for pattern, days in _VAGUE.items():
         found = re.search(pattern, text)
-        if found and not _about_something_else(text, found) and (
+        if found and not _about_something_else(text, found) and not _other_symptom(
+                text, found) and (
                 days != 0 or about_movement(text, found, clause=True)):
-            return Quantity("duration_days", days, found.group(0))
-    return None
+            yield 1, Quantity("duration_days", days, found.group(0))
 
 
-def _duration_counts(text: str, match: re.Match[str]) -> bool:
+def _duration_counts(text: str, match: re.Match[str]) -> int:
     """A duration of the problem, not of a pregnancy, an illness, another symptom or a medicine
-    taken for years: its own clause speaks of the movements, or of nothing else."""
+    taken for years: 2 when its own clause speaks of the movements (or ties them to it by "since
+    then"), 1 when it speaks of nothing else, 0 when it dates something else."""
     after = text[match.end():match.end() + 15]
     before = text[max(0, match.start() - 25):match.start()]
     if re.match(r"\s*\)?\s*(?:pregnant|gestation|into (?:my|the) pregnancy)", after) or \
-            re.search(r"pregnant\s*\(?\s*$", before):
-        return False
-    if _about_something_else(text, match):
-        return False
+            re.search(r"(?:pregnant|trimester\W+(?:\w+\W+)?)\s*\(?\s*$", before):
+        return 0
+    if _COMPARED.search(before) or _about_something_else(text, match) or re.search(
+            r"\b(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\s+(?:in|over)\s*$|\bof\s*$", before):
+        return 0  # "lost 5 kg in 2 months" is a rate
     clause = _clause_of(text, match)
     if _THIS_MOVEMENT.search(clause):
+        return 2
+    lead = text[max(0, match.start() - 40):match.start()]
+    if _OTHER_EVENT.search(clause) or _other_symptom(text, match):
+        if re.search(r"(?:^|[.!?,;]\s*|\b(?:and|but|now)\s+)(?:it|they|this|these|all this|"
+                     r"symptoms?|the \w+)?\s*(?:started|began|begun|came on|kicked off)\s*$",
+                     re.sub(r"\s*(?:about|around|roughly|maybe|like|nearly|almost)\s*$", "",
+                            lead)):
+            return 2  # "started about two weeks ago after a tummy bug"
+        return 2 if _tied(text, match) else 0
+    new = re.match(r"[^.!?]*[.!?]\s*now\b(?P<now>[^.!?]*)", text[match.end():])
+    if new and _THIS_MOVEMENT.search(new.group("now")):
+        return 0  # "sanding paint for 2 months. Now I get cramps": the movements are new
+    if about_movement(text, match) or not re.search(r"diabet|pregnan|smok",
+                                                    sentence_of(text, match)):
+        return 1
+    return 0
+
+
+def _other_symptom(text: str, match: re.Match[str]) -> bool:
+    """Its clause dates another symptom, and the movements are told of in another sentence:
+    "Legs jerking at night. Blurry vision since yesterday"; not "double vision since this morning
+    and my leg's twitching", nor "back pain and can't pee since this morning" alone."""
+    return _OTHER_SYMPTOM.search(sentence_of(text, match)) is not None \
+        and not _THIS_MOVEMENT.search(sentence_of(text, match)) \
+        and _THIS_MOVEMENT.search(text) is not None
+
+
+def _tied(text: str, match: re.Match[str]) -> bool:
+    """"had covid 3 weeks ago, and since then my legs twitch", "since I cut out the booze 5 days
+    ago I'm getting jerks", "quit 4 days ago. Since then ... my legs are restless"."""
+    start = max((edge.end() for edge in _SENTENCE_EDGE.finditer(text, 0, match.start())),
+                default=0)
+    if re.match(r"\s*(?:ever since|since|after)\b", text[start:match.start()]):
+        sentence = re.match(r"[^.!?]*", text[match.end():]).group(0)
+        if _THIS_MOVEMENT.search(sentence):
+            return True
+    # a bare "since" closing a sentence dates the event: "quit years ago, not a drop since"
+    rest = re.match(r"[^.!?]*[.!?]?\s*[^.!?]*", text[match.end():]).group(0)
+    sentence = re.match(r"[^.!?]*", rest).group(0)
+    tied = re.search(r"\b(?:since then|ever since|since that|since)\b(?!\s*(?:[.;!?,]|$))"
+                     r"(?P<then>[^.!?]*)", rest)
+    if tied and _THIS_MOVEMENT.search(rest[:tied.start()] + tied.group("then")):
         return True
-    if _OTHER_EVENT.search(clause):
-        # "had covid 3 weeks ago, and since then my legs twitch" dates the movements too
-        # (a bare "since" closing a sentence dates the event: "quit years ago, not a drop since")
-        rest = re.match(r"[^!?]{0,80}", text[match.end():]).group(0)
-        sentence = re.match(r"[^.!?]*", rest).group(0)
-        tied = _THIS_MOVEMENT.search(rest) is not None and re.search(
-            r"\b(?:since then|ever since|since that|since)\b(?!\s*(?:[.;!?,]|$))", rest)
-        # "had flu 3 weeks ago and my legs have twitched ever since"
-        return bool(tied) or re.search(rf"(?:{_THIS_MOVEMENT.pattern}).*\bsince\b", sentence) \
-            is not None
-    return about_movement(text, match) or not re.search(r"diabet|pregnan|smok",
-                                                         sentence_of(text, match))
+    # "had flu 3 weeks ago and my legs have twitched ever since"
+    return re.search(rf"(?:{_THIS_MOVEMENT.pattern}).*\bsince\b", sentence) is not None
 
 
 def _clause_of(text: str, match: re.Match[str]) -> str:
@@ -170,12 +277,15 @@ def _about_something_else(text: str, match: re.Match[str]) -> bool:
     """A duration that belongs to a medicine or illness: "been on sertraline for 2 years"; not
     "it's been going on for a year" or "I've had this twitch for ten years"."""
     before = text[max(0, match.start() - 60):match.start()]
+    if re.search(r"\b(?:on|taking|taken)\b[^.;]{0,40},\s*(?:and\s+)?(?:i\s*)?(?:have|'ve)?\s*"
+                 r"been\s*$", before):
+        return True  # "I'm on sertraline, have been for 5 years"
     belongs = re.search(r"\b(?:been on|(?<!going )(?<!gone )(?<!carried )on(?! and off| ?-? ?off)|"
                         r"taking|taken|had|diabetic|diabetes)\b(?P<rest>[^.,;]{0,45})$", before)
     if belongs is None or (_THIS_MOVEMENT.search(belongs.group("rest"))
                            and "on" not in belongs.group(0).split()[:2]):
         return False
-    return re.search(r"\bfor\b", match.group(0) + before[-8:]) is not None
+    return re.search(r"\b(?:for|since)\b", match.group(0) + before[-8:]) is not None
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -185,17 +295,29 @@ _DAY_SPELLINGS = {"monday": "mon|monday", "tuesday": "tues?|tuesday|teusday",
                   "saturday": "sat|saturday|saterday", "sunday": "sun|sunday"}
 _DAY = "|".join(_DAY_SPELLINGS.values())
 _SINCE_DAY = re.compile(r"\bsince (?:last )?(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?"
-                        r"|\bsince (?P<feast>halloween|christmas|new year'?s?|bonfire night|"
+                        r"|\bsince (?:the )?(?P<feast>halloween|christmas|new year'?s?|"
+                        r"bonfire night|boxing day|"
+                        r"valentine'?s(?: day)?|labou?r day|memorial day|thanksgiving|"
+                        r"july 4th|4th of july|fourth of july|independence day|"
                         r"easter)\b")
 _STARTED_DAY = re.compile(r"\b(?:started|began|begun|kicked off|came on)\s+(?:on\s+|last\s+)?"
                           r"(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?")
 _SINCE_DATE = re.compile(r"\bsince (?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<month>"
                          + "|".join(MONTHS) + r")\b|\bsince (?P<month2>" + "|".join(MONTHS)
                          + r") (?P<n2>\d{1,2})(?:st|nd|rd|th)?\b")
-_ON_WEEKDAY = re.compile(r"\b(?:on|last) (?P<day>" + _DAY + r")\b[^.]{0,80}"
-                         r"\b(?:since|ever since|since then)\b|\b(?P<yday>yesterday)\b[^.]{0,60}"
-                         r"\b(?:since|ever since)\b")
-FEASTS = {"halloween": (10, 31), "christmas": (12, 25), "new year": (1, 1), "new years": (1, 1),
+# "on Saturday I fell, and since then my legs twitch"; "Yesterday my hand went numb for 10
+# minutes. My right leg has been twitching since."
+_SINCE_THEN = r"(?:\bsince then\b|\bever since\b|\bsince(?=\s*(?:[.!?,]|$)))"
+_ON_WEEKDAY = re.compile(r"(?:\b(?:on|last) |(?:^|[.!?]\s*))(?P<day>" + _DAY + r")\b(?:[^.]{0,80}"
+                         r"\b(?:since|ever since|since then)\b|[^.!?]{0,160}[.!?]\s*[^.!?]{0,100}"
+                         + _SINCE_THEN + r")|\b(?P<yday>yesterday)\b(?:[^.]{0,60}"
+                         r"\b(?:since|ever since)\b|[^.!?]{0,160}[.!?]\s*[^.!?]{0,100}"
+                         + _SINCE_THEN + r")")
+# a weekday counted in its month: (month, weekday, which; -1 the last)
+MOVEABLE = {"labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1),
+            "thanksgiving": (11, 3, 4)}
+FEASTS = {"boxing day": (12, 26), "valentines": (2, 14), "independence day": (7, 4),
+          "halloween": (10, 31), "christmas": (12, 25), "new year": (1, 1), "new years": (1, 1),
           "new year's": (1, 1), "bonfire night": (11, 5), "easter": (4, 1)}
 
 
@@ -214,13 +336,37 @@ def _days_since(match: re.Match[str], today: date) -> int | None:
             return back + 7 if today.weekday() >= _weekday(groups["day"]) else back
         return back or 7
     if groups.get("feast"):
-        month, day = FEASTS[groups["feast"]]
+        feast = re.sub(r"^(?:valentine'?s)(?: day)?$", "valentines", groups["feast"])
+        feast = re.sub(r"^(?:july 4th|4th of july|fourth of july)$", "independence day", feast)
+        if feast in MOVEABLE:
+            return _moveable(today, *MOVEABLE[feast])
+        month, day = FEASTS[feast]
         return _days_back(today, month, day)
     month = groups.get("month") or groups.get("month2")
     number = groups.get("n") or groups.get("n2")
     if month and number and 1 <= int(number) <= 31:
         return _days_back(today, MONTHS.index(month) + 1, int(number))
     return None
+
+
+def _moveable(today: date, month: int, weekday: int, which: int) -> int:
+    """Labor Day (the first Monday of September), Thanksgiving (the fourth Thursday of
+    November): the last one on or before today."""
+    for year in (today.year, today.year - 1):
+        days = [date(year, month, day) for day in range(1, 32) if _valid(year, month, day)
+                and date(year, month, day).weekday() == weekday]
+        then = days[which - 1] if which > 0 else days[which]
+        if then <= today:
+            return (today - then).days
+    return 0
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _days_back(today: date, month: int, day: int) -> int:
@@ -241,3 +387,6 @@ def _since(match: re.Match[str], today: date) -> int:
         return relative[match.group("rel")]
     month = MONTHS.index(match.group("month")) + 1
     return _days_back(today, month, _PART_DAY[match.group("part")])
+
+
+_ALL = (_numbered, _since_words, _relative_days, _point_days, _vague)

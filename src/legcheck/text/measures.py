@@ -37,7 +37,8 @@ _IRON_FINE = re.compile(
 
 # a temperature read off a thermometer: 38 C (100.4 F) or more is a fever, 35.5 to 37.4 C is not
 _TEMPERATURE = re.compile(
-    r"\b(?:temp|temps|temperature|fever)\b[^.;!?\n\d]{0,20}?(?P<value>\d{2,3}(?:\.\d)?)\s*"
+    r"\b(?:temp|temps|temperature|fever|running(?: at)?)\b[^.;!?\n\d]{0,20}?"
+    r"(?P<value>\d{2,3}(?:\.\d)?)\s*"
     r"(?P<unit>°\s*[cf]|degrees?(?: [cf]| celsius| fahrenheit)?|c\b|f\b)?")
 
 

@@ -34,9 +34,14 @@ GAP_WORD = (r"(?!(?:but|and|or|not|no|never|nothing|than|worse|less|more|harder|
 NOT_ALWAYS = (r"(?!\s*(?:until|till|til|at first|for a (?:bit|while|few)|then|except|apart from|"
               r"sometimes|mostly|most of the time|some days|unless|for (?:it|them|me|my)|"
               r"to (?:do|walk|stretch|move)|exercise|idea|before|earlier|previously|yesterday|"
-              r"last|once|in the past|at the start|a (?:few|couple))\b)")
+              r"last(?! (?:time|check|test|bloods))|once|in the past|at the start|"
+              r"a (?:few|couple))\b)")
 LIST = r"(?:\s*(?:,|and|&|or)\s+(?:my |the )?[\w']+){0,3}"
-AFTER = re.compile(rf"^{LIST}\s*[:,\-–—]?\s*(?:{GAP_WORD}\s+){{0,3}}?{NORMAL_WORD}\b{NOT_ALWAYS}")
+# "iron was checked and was fine", "kidneys checked in the summer and fine"
+CHECKED = (r"(?:(?:was|were|got|has been|have been)\s+)?(?:checked|tested|looked at|examined)"
+           r"(?:\s+[\w']+){0,4}?\s+and\s+(?:(?:was|were|came back|is|are|all)\s+)*")
+AFTER = re.compile(rf"^{LIST}\s*[:,\-–—]?\s*(?:{CHECKED})?(?:{GAP_WORD}\s+){{0,3}}?{NORMAL_WORD}\b"
+                   rf"{NOT_ALWAYS}")
 BEFORE = re.compile(r"(?:^|[\s,(])(?:(?<!not )(?<!no )(?:normal|good|steady|clear|full|perfect|"
                     r"intact|healthy|unaffected)(?: and (?:normal|steady|clear|full))?"
                     r"|(?:can|could) still|still (?:able to|can|manage to)|"

@@ -14,7 +14,7 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
          "once": 1, "twice": 2}
 _WORD = "|".join(sorted((re.escape(word) for word in WORDS), key=len, reverse=True))
 NUM = rf"(?:\d+(?:\.\d+)?|{_WORD})"
-RANGE = rf"(?P<a>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{NUM}))?"
+RANGE = rf"(?<![A-Za-wyz0-9.])(?P<a>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{NUM}))?"
 ABOUT = r"(?:~|about|around|roughly|approx\.?|approximately|maybe|like|nearly|almost|over|" \
         r"more than|at least|only|just|barely|a good|probably)?\s*"
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -27,7 +27,7 @@ UNIT_DAYS = {"day": 1, "dy": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30
 @dataclass(frozen=True)
 class Quantity:
     finding: str
-    value: float | str | bool
+    value: float | str | bool | tuple[str, ...]
     span: str
     # outweighs a phrase of the same yes/no finding: "quit drinking years ago" is not recent
     overrides: bool = False
@@ -59,7 +59,8 @@ def _between(text: str, match: re.Match[str], boundary: re.Pattern[str]) -> str:
 
 
 _MOVEMENT = re.compile(r"twitch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|happen|ripple|"
-                       r"restless|fizz|urge|legs?\b|calf|calves|thigh|it does|they do|it goes|"
+                       r"restless|fizz|urge|crawl|creep|legs?\b|calf|calves|thigh|it does|"
+                       r"they do|it goes|"
                        r"they come|comes and goes|going on|started|began|since then|ever since|"
                        r"had it|noticed|\brls\b")
 

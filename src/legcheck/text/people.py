@@ -8,40 +8,53 @@ from collections.abc import Iterator
 from legcheck.text.numbers import Quantity
 
 # ---- age and sex -------------------------------------------------------------------------------
-OTHERS_MALE = (r"husband|dad|daddy|father|son|brother|grandad|granddad|grandfather|grandpa|"
-               r"grandson|nephew|stepdad|boyfriend|uncle")
+OTHERS_MALE = (r"husband|hubby|dad|daddy|father|son|brother|grandad|granddad|grandfather|"
+               r"grandpa|grandson|nephew|stepdad|boyfriend|uncle|boy|lad")
 OTHERS_FEMALE = (r"wife|mum|mummy|mom|mother|daughter|sister|grandma|grandmother|granny|nan|"
-                 r"nana|nanna|granddaughter|niece|stepmum|girlfriend|aunt")
+                 r"nana|nanna|granddaughter|niece|stepmum|girlfriend|aunt|girl")
+_MEN = r"man|male|guy|bloke|boy|chap|gentleman|gent|fella|fellow|dude|lad"
+_WOMEN = r"woman|female|lady|girl|gal|lass"
 _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P<n>\d{1,3})\b"
                   r"(?!\s*(?:cups?|coffees?|days?|weeks?|months?|hours?|times|%|kg|lbs?|"
                   r"pints?|units?|nights?|/|out))"
                   r"|\b(?P<m>\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b"
                   r"|\b(?P<y>\d{1,3})\s*(?:yo|y/o|y\.o\.)(?![a-z])"
-                  r"|\b(?P<c>\d{2}),\s*(?:male|female|man|woman|m|f)\b"
+                  rf"|\b(?P<c>\d{{2}}),\s*(?:a |an )?(?:{_WOMEN}|{_MEN}|m|f)\b"
                   r"|(?:^|[.!?]\s+)(?P<e>\d{2})\s*[.!]?\s*$"
-                  r"|\b(?P<s>\d{2})\s*\(?(?P<sx>m|f)\)?(?![a-z])"
+                  r"|\b(?P<s>\d{2})\s*,?\s*\(?(?P<sx>m|f)\)?(?![a-z'])"
+                  # "M 28", "F, 33", "Female, 52", "sex M ... age 31" at a sentence's start
+                  r"|(?:^|[.!?,;]\s*)(?P<rx>m|f|male|female),?\s+(?P<r>\d{2})\b(?!\s*(?:%|kg|mg))"
+                  r"|\bhere,\s*(?P<here>\d{2})\b(?!\s*(?:%|kg|mg|cups?|pints?|times))"
+                  r"|\b(?:i'?m|i am) (?:a |an )?(?:woman|man|lady|guy|male|female) (?P<w>\d{2})\b"
                   r"|\bmy (?P<b>\d{2})(?:st|nd|rd|th) birthday\b"
                   r"|\b(?P<g>\d{1,3}) years? of age\b"
+                  rf"|\b(?:{_WOMEN}|{_MEN}) of (?P<of>\d{{2,3}})(?: years)?\b"
+                  r"|(?:^|[.!?,;\n]\s*)age\s*[:=-]?\s*(?P<form>\d{1,3})\b"
                   r"|\b(?:i'?m|i am) (?:a|an) [a-z ]{1,20}?, (?P<h>\d{2})\b"
                   r"(?! ?(?:%|kg|lbs?|cups?))")
-_SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|y/o)? ?)?"
-                  r"(?:and )?(?P<sex>woman|female|lady|girl|man|male|guy|bloke|boy)\b"
+_SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|y/o|years?)?,? ?)?"
+                  rf"(?:and )?(?:a |an )?(?P<sex>{_WOMEN}|{_MEN})\b"
                   r"|\bas a (?P<as>woman|man)\b"
-                  r"|\b\d{2},? (?P<n>male|female|man|woman)\b"
-                  r"|(?:y/o|yo|year old|years old) (?P<o>guy|man|woman|lady|bloke|girl|boy|male|"
-                  r"female)\b|\b(?P<parent>mum|mom|mother|dad|father) of (?:two|three|one|\d)\b"
+                  rf"|\b\d{{2}},? (?:a |an )?(?P<n>{_WOMEN}|{_MEN})\b"
+                  rf"|(?:y/o|yo|year old|years old) (?P<o>{_WOMEN}|{_MEN})\b"
+                  r"|\b(?:sex|gender)\s*:?\s*(?P<form>m|f|male|female)\b"
+                  r"|\b(?P<parent>mum|mom|mother|dad|father) of (?:two|three|one|\d)\b"
+                  r"|\b\d{2}\s*,?\s*\(?(?P<letter>m|f)\)?(?![a-z'])"
                   r"|(?P<other>rather not say|prefer not to say|non-?binary|enby)")
 
 
 def read_age_and_sex(text: str) -> Iterator[Quantity]:
     match = _AGE.search(text)
     if match:
-        raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s", "b", "g", "h")
+        raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s", "b", "g", "h", "r",
+                                            "here", "w", "of",
+                                            "form")
                    if match.group(g))
         if 5 <= int(raw) <= 110:
             yield Quantity("age", int(raw), match.group(0).strip())
-        if match.group("sx"):
-            yield Quantity("sex", "female" if match.group("sx") == "f" else "male",
+        said = match.group("sx") or match.group("rx")
+        if said:
+            yield Quantity("sex", "female" if said.startswith("f") else "male",
                            match.group(0).strip())
             return
     sex = _SEX.search(text)
@@ -49,6 +62,7 @@ def read_age_and_sex(text: str) -> Iterator[Quantity]:
         if sex.group("other"):
             yield Quantity("sex", "other", sex.group(0))
             return
-        word = next(sex.group(g) for g in ("sex", "as", "n", "o", "parent") if sex.group(g))
-        female = word in ("woman", "female", "lady", "girl", "mum", "mom", "mother")
+        word = next(sex.group(g) for g in ("sex", "as", "n", "o", "parent", "form", "letter")
+                    if sex.group(g))
+        female = re.fullmatch(rf"{_WOMEN}|f|mum|mom|mother", word) is not None
         yield Quantity("sex", "female" if female else "male", sex.group(0))

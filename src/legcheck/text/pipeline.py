@@ -114,7 +114,10 @@ POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afr
             "symptom of", "symptoms of", "chance of", "risk of"]
 HISTORICAL = ["as a child", "as a kid", "when i was young", "when i was a kid", "years ago",
               "in the past", "used to", "once had", "back in", "childhood", "as a teenager"]
-FAMILY = ["my mum", "my mom", "my mother", "my dad", "my father", "my sister", "my brother",
+FAMILY = ["mum has", "mum had", "mom has", "mom had", "dad has", "dad had", "mother has",
+          "mother had", "father has", "father had", "brother has", "brother had", "sister has",
+          "sister had", "mum's got", "dad's got", "my mum", "my mom", "my mother", "my dad",
+          "my father", "my sister", "my brother",
           "my aunt", "my uncle", "my grandma", "my grandmother", "my grandad", "my grandfather",
           "my cousin", "my son", "my daughter", "my husband", "my wife", "my partner",
           "my boyfriend", "my girlfriend", "runs in the family", "family history", "my family",
@@ -161,6 +164,14 @@ def _shouted_contractions(nlp: Any) -> None:
             nlp.tokenizer.add_special_case(shouted, split)
 
 
+def _plus_between_words(nlp: Any) -> None:
+    """"cramps+tired" is two words, as people use "+" for "and"."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[a-zA-Z])\+(?=[a-zA-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def denied_after() -> list[str]:
     """Denials that follow what they deny: "X hasn't happened", "X isn't a problem"."""
     said = list(DENIED_AFTER)
@@ -169,7 +180,8 @@ def denied_after() -> list[str]:
             said += [f"{no} {noun}" for noun in PROBLEM_NOUNS]
             said += [f"{no} been {noun}" for noun in PROBLEM_NOUNS if verb in ("has", "have")]
             said += [f"{no} {done}" for done in ("happened", "occurred", "been noticed",
-                                                 "come up", "shown up", "been happening")
+                                                 "come up", "shown up", "been happening",
+                                                 "started", "started yet", "begun", "set in")
                      if verb in ("has", "have")]
     return list(dict.fromkeys(said))
 
@@ -185,6 +197,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     _register_components()
     nlp = spacy.blank("en")
     _shouted_contractions(nlp)
+    _plus_between_words(nlp)
     use_word_keys(nlp, Speller(known_words(kb)).correct)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "…"]})
     nlp.add_pipe("legcheck_answers")
@@ -196,8 +209,9 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     nlp.add_pipe("legcheck_outermost", config={"carries": {
         entry.finding: list(entry.carries) for entry in kb.phrases if entry.carries}})
     context = nlp.add_pipe("medspacy_context", config={
-        "rules": "default", "phrase_matcher_attr": "NORM", "input_span_type": "group",
+        "rules": None, "phrase_matcher_attr": "NORM", "input_span_type": "group",
         "span_group_name": SPANS})
+    context.add(_default_context_rules(context))
     ours = [*(ConTextRule(w, "NEGATED_EXISTENCE", direction="FORWARD") for w in NEGATION),
             *(ConTextRule(w, "POSSIBLE_EXISTENCE", direction="FORWARD") for w in POSSIBLE),
             *(ConTextRule(w, HEDGE, direction="FORWARD") for w in SOFT_HEDGES),
@@ -224,6 +238,19 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
             ConTextRule("not sure", "POSSIBLE_EXISTENCE", direction="BIDIRECTIONAL")]
     context.add(ours)
     return nlp
+
+
+# medspaCy's own ": no" and ": none" deny what comes before the colon even when a list of denials
+# follows it ("what I told them: no fever, no rash" denied nothing); ANSWER does their work and
+# looks at what follows
+REPLACED_DEFAULTS = {": no", ": none"}
+
+
+def _default_context_rules(context: Any) -> list[Any]:
+    from medspacy.context import ConTextRule
+
+    return [rule for rule in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
+            if rule.literal not in REPLACED_DEFAULTS]
 
 
 def known_words(kb: KnowledgeBase) -> set[str]:

@@ -28,7 +28,8 @@ def read_quantities(text: str, today: date) -> Iterator[Quantity]:
     lower = text.lower().replace("\u2019", "'")  # "didn’t": one apostrophe for the patterns
     lower = digits_for_words(lower)  # "thirty-four", "two and a half"
     for reader in (read_durations, _frequencies, _caffeine, _alcohol, _abstaining, _sleep,
-                   _scales, _fluids, _cramp_length, _stopped_drinking, read_measures,
+                   _scales, _fluids, _cramp_length, _stopped_drinking, _no_new_medicine,
+                   read_measures,
                    read_relief, read_partner_stillness):
         yield from reader(lower, today)
     yield from read_age_and_sex(lower)
@@ -37,12 +38,15 @@ def read_quantities(text: str, today: date) -> Iterator[Quantity]:
 # ---- how often ---------------------------------------------------------------------------------
 _PER = {"day": 1.0, "daily": 1.0, "hour": 16.0, "week": 1 / 7, "month": 1 / 30,
         "night": 1.0, "evening": 1.0}
-_TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|twitch(?:es)?|cramps?|"
+_TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|jolts?|kicks?|spasms?|"
+                    rf"twitch(?:es)?|cramps?|"
                     rf"attacks?|goes)?\s*(?:(?:a|an|per|each|every)\s+|/\s*)"
                     rf"(?P<per>day|night|hour|week|month)\b")
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
 _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)\s*(?:(?:a|per|each)\s+|/\s*)"
                      rf"(?:week|wk)\b")
+_NIGHTS_OUT_OF = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)?\s*out of "
+                            rf"(?:7|seven)\b")
 _AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
                        r"\d{1,2} ?am|asleep)\b")
 _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
@@ -50,23 +54,26 @@ _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
 
 
 def _frequencies(text: str, today: date) -> Iterator[Quantity]:
-    nights = _NIGHTS.search(text)
-    if nights and about_movement(text, nights, clause=True):
+    nights = _NIGHTS.search(text) or _NIGHTS_OUT_OF.search(text)
+    if nights and (about_movement(text, nights, clause=True) or _about_it(text, nights)
+                   or _MOVES.search(text)) and not _for_something_else(text, nights):
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
         for pattern, value in ((r"(?<!almost )(?<!nearly )\bevery (?:single )?(?:night|nite|"
-                                r"evening)\b|\bnightly\b", 7),
+                                r"evening)\b|\bnightly\b|\beach (?:night|evening)\b", 7),
                                (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
                                (r"\bmost (?:nights|evenings)\b", 5),
                                (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),
                                (r"\b(?:a few|some) (?:nights|evenings)\b", 3)):
             found = re.search(pattern, text)
-            if found and about_movement(text, found, clause=True):
+            if found and about_movement(text, found, clause=True) \
+                    and not _for_something_else(text, found):
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
-    times = _TIMES.search(text) or _TIMES_TODAY.search(text)
+    times = next((m for m in _TIMES.finditer(text) if not _for_something_else(text, m)),
+                 None) or _TIMES_TODAY.search(text)
     if times and times.groupdict().get("per") == "week" and not nights and _AT_NIGHT.search(text) \
-            and about_movement(text, times, clause=True):
+            and (about_movement(text, times, clause=True) or _about_it(text, times)):
         # a weekly count of something that comes at night is a count of nights
         yield Quantity("nights_per_week", min(range_value(times), 7), times.group(0).strip())
         return
@@ -74,9 +81,7 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
     if other_day and not times and about_movement(text, other_day, clause=True):
         yield Quantity("episodes_per_day", 0.5, other_day.group(0))
         return
-    if times and about_movement(text, times, clause=True) and not re.search(
-            r"(?:coffee|drink|pint|beer|wine|cup|can|work out|workout|train|gym|run|exercise|"
-            r"swim|walk)s?\b[^,.]*$", text[max(0, times.start() - 30):times.start() + 1]):
+    if times and about_movement(text, times, clause=True):
         per = _PER[times.group("per")] if "per" in times.groupdict() else 1.0
         yield Quantity("episodes_per_day", round(range_value(times) * per, 2),
                        times.group(0).strip())
@@ -99,11 +104,60 @@ _COUNT_AT_SLEEP = re.compile(rf"{ABOUT}{RANGE}\s*times?\s+(?:when|as|while|just 
 
 
 def _count_without_period(text: str) -> Iterator[Quantity]:
-    """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day."""
+    """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day; so is
+    "it happens 4 or 5 times before I get to sleep" and "tonight it's happened about 8 times"."""
     found = _COUNT_AT_SLEEP.search(text)
     if found and about_movement(text, found, clause=True):
         value = 1.5 if found.group("oot") else range_value(found)
         yield Quantity("episodes_per_day", value, found.group(0).strip())
+        return
+    for count in _COUNT.finditer(text):
+        sentence = sentence_of(text, count)
+        if _ONE_NIGHT.search(sentence) and _MOVES.search(text[max(0, count.start() - 200):
+                                                               count.end()]) \
+                and not _for_something_else(text, count) \
+                and not re.match(r"\s*(?:a|an|per|each|every)\s", text[count.end():]):
+            yield Quantity("episodes_per_day", range_value(count), count.group(0).strip())
+            return
+
+
+# a count in a sentence about one night's sleep or one day
+_COUNT = re.compile(rf"{ABOUT}{RANGE}\s*(?:times|of them|jolts|jerks|kicks)\b")
+_ONE_NIGHT = re.compile(r"\b(?:fall(?:ing)? asleep|drift(?:ing)? off|nod(?:ding)? off|"
+                        r"drop(?:ping)? "
+                        r"off|get(?:ting)? to sleep|go(?:ing)? to sleep|before (?:i )?(?:finally )?"
+                        r"(?:go|sleep)|sleep (?:finally )?comes|tonight|today|last night)\b")
+# what a count in a sentence is about: the topic named last before it
+_TOPIC = re.compile(r"(?P<other>coffees?|teas?|drinks?|drinking|monsters?|energy|red ?bulls?|"
+                    r"colas?|cokes?|pints?|beers?|wine|lager|cigarettes?|smok\w*|smoker|vap\w*|"
+                    r"roll-?ups|fags|tablets?|pills?|doses?|triptans?|sumatriptan|takes?|dialysis|"
+                    r"eat(?:ing)?|meals?|pee(?:ing)?|wee(?:ing)?|toilet)\b"
+                    # an activity only in the count's own clause: "I swim 4 times a week", not
+                    # "my calf twitches when I walk, 10 times a day"
+                    r"|(?P<doing>sessions?|football|gym|training|plays?|runs?|running|walks?|"
+                    r"swim\w*|class(?:es)?|workouts?|work(?:ing)? out|exercis\w*|work|shifts?)\b"
+                    r"|(?P<move>twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|"
+                    r"ripple|restless|fizz|\bit\b|\bit'?s\b|\bthey\b|\bthey'?re\b|happen)")
+
+
+def _for_something_else(text: str, match: re.Match[str]) -> bool:
+    """"drink monster b4 football, 1 a day", "smoker, 20 a day", "football 5 times a week": the
+    topic named last before the count, in its sentence, is not the movements."""
+    start = max((edge.end() for edge in re.finditer(r"[.!?;\n]", text[:match.start()])),
+                default=0)
+    topics = list(_TOPIC.finditer(text, start, match.start()))
+    if not topics or topics[-1].group("move"):
+        return False
+    return topics[-1].group("other") is not None or not re.search(
+        r"[,;:(]", text[topics[-1].end():match.start()])
+
+
+def _about_it(text: str, match: re.Match[str]) -> bool:
+    """"It's now 5 or 6 nights a week": a clause whose subject is "it" or "they"."""
+    clause = _clause_around(text, match)
+    # a form's question names it: "how often - 3 or 4 times a week", "how many nights - 6"
+    return re.match(r"\s*(?:it|it'?s|its|they|they'?re|this|how often|how many (?:nights|times)|"
+                    r"frequency|nights)\b", clause) is not None
 
 
 def _clause_around(text: str, match: re.Match[str]) -> str:
@@ -121,19 +175,27 @@ _CAFFEINE = re.compile(
     rf"energy drinks?|red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|"
     rf"cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
 _ALCOHOL_UNITS = {"pint": 2, "beer": 2, "lager": 2, "cider": 2, "can": 2, "glass": 2,
-                  "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2}
+                  "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2,
+                  "vodka": 1, "whisky": 1, "whiskey": 1, "gin": 1, "rum": 1, "spirit": 1}
 _ALCOHOL = re.compile(
     rf"{ABOUT}{RANGE}\s*(?:large |big |small )?(?P<item>pint|beer|lager|cider|can|glass|"
-    rf"bottle|shot|unit|drink|double)(?:es|s)?(?:\s+of\s+(?:beer|lager|cider|wine|red|white|vodka|"
-    rf"whisky|gin|spirits))?\b(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
-    rf"(?:night|day|evening|week|weekend)|[^.;]{{0,25}}?\b(?:on (?:a )?(?:mon|tues|wednes|thurs|"
-    rf"fri|satur|sun)days?|at (?:the )?weekends?))?")
+    rf"bottle|shot|unit|drink|double|vodka|whisky|whiskey|gin|rum|spirit)(?:es|s)?"
+    rf"(?:\s+of\s+(?:\w+\s+)?(?:beer|lager|cider|wine|red|white|vodka|whisky|gin|spirits))?\b"
+    rf"(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
+    rf"(?:night|day|evening|week|weekend)|\s*/\s*(?:day|night|week|wk)\b"
+    rf"|[^.;]{{0,25}}?\bmost (?:nights|evenings|days)\b"
+    rf"|[^.;]{{0,25}}?\b(?:on (?:a )?(?:mon|tues|wednes|thurs|"
+    rf"fri|satur|sun)days?(?P<two> (?:and|&) (?:mon|tues|wednes|thurs|fri|satur|sun)days?)?"
+    rf"|at (?:the )?weekends?))?")
 
 
 _CAFFEINE_AFTER = re.compile(
     rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?)\b"
-    rf"[^.;:!?]{{0,30}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
+    rf"[^.;:!?]{{0,45}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
     rf"(?:cups?|mugs?|cans?|a day|per day|daily)\b")
+# "cut my coffee right down to one"
+_CAFFEINE_DOWN_TO = re.compile(rf"\b(?:coffees?|teas?|caffeine)\b[^.;:!?]{{0,25}}?\bdown to "
+                               rf"(?:just |only )?{RANGE}\b")
 _POT_CUPS = 4  # a pot or cafetiere of coffee is about four cups
 
 
@@ -141,7 +203,7 @@ def _caffeine(text: str, today: date) -> Iterator[Quantity]:
     total, spans = 0.0, []
     matches = list(_CAFFEINE.finditer(text))
     if not matches:
-        after = _CAFFEINE_AFTER.search(text)
+        after = _CAFFEINE_AFTER.search(text) or _CAFFEINE_DOWN_TO.search(text)
         if after:
             yield Quantity("caffeine_cups_per_day", range_value(after), after.group(0).strip())
         return
@@ -161,8 +223,9 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
         if not when or (match.group("item") == "can"
                         and _ENERGY.search(sentence_of(text, match))):
             continue
-        weekly = 1 if re.search(r"week|day", when) and not re.search(r"\b(?:a|per|each|every) "
-                                                                   r"day", when) else 7
+        weekly = 1 if re.search(r"week|day|wk", when) and not re.search(
+            r"\b(?:a|per|each|every) day|/\s*day", when) else 7
+        weekly = 5 if re.search(r"\bmost\b", when) else 2 if match.group("two") else weekly
         total += range_value(match) * _ALCOHOL_UNITS[match.group("item")] * weekly
         spans.append(match.group(0).strip())
     if spans:
@@ -172,7 +235,8 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
 _ENERGY = re.compile(r"energy|red ?bull|monster|cola|coke|pepsi|lucozade|relentless|rockstar")
 _NO_ALCOHOL = re.compile(
     r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
-    r"booze|a drop))(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|"
+    r"booze|a drop))(?! (?:enough|enuf|nearly|much|a lot|lots|many|water|coffee|tea|fluids?|"
+    r"milk|juice|"
     r"caffeine|energy|as much|more|less))(?:\s+(?:alcohol|at all|booze))?|teetotal|tee-?total|"
     r"(?:haven'?t|have not|hasn'?t|has not|not) (?:touched|had) (?:a (?:drop|drink)|alcohol|"
     r"any alcohol|booze)(?: since)?(?=\s*(?:$|[.,;!]))|no longer drinks?|"
@@ -184,7 +248,9 @@ _NO_ALCOHOL = re.compile(
 _NO_CAFFEINE = re.compile(
     r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
     r"(?:any )?(?:caffeine|coffee)|caffeine[- ]free|(?:quit|gave up|given up|stopped|cut out) "
-    r"(?:all )?(?:caffeine|coffee)|decaf only|only decaf|only drink decaf)\b")
+    r"(?:all )?(?:caffeine|coffee)|decaf only|only decaf|only drink decaf|"
+    r"(?:0|zero|nil) (?:caffeine|coffees?|cups of coffee)|caffeine\s*[:=-]\s*(?:0|none|nil|no)"
+    r"(?!\.?\d))\b")
 
 
 def _abstaining(text: str, today: date) -> Iterator[Quantity]:
@@ -194,54 +260,86 @@ def _abstaining(text: str, today: date) -> Iterator[Quantity]:
         match = pattern.search(text)
         if match and not re.search(r"\b(?:since|until|till|lately)\b|\bfor (?:a|\d)",
                                    text[match.end():match.end() + 12]):
-            yield Quantity(finding, 0, match.group(0))
+            # "gave up coffee (was 6 cups a day)": the cups were before
+            quit = re.search(r"quit|gave up|given up|stopped|cut out", match.group(0))
+            yield Quantity(finding, 0, match.group(0), overrides=bool(quit))
 
 
 # ---- sleep, scales, fluids ---------------------------------------------------------------------
 _SLEEP = (re.compile(rf"(?:sleep(?:ing)?|slept|get(?:ting)?|manage)\s+{ABOUT}{RANGE}\s*"
                      rf"(?:hours?|hrs?|h)\b"),
-          re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\s+(?:of\s+)?(?:sleep|a night|"
+          re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)'?\s+(?:of\s+)?(?:sleep|a night|"
                      rf"per night|at night|kip)"),
           re.compile(rf"\b(?:sleep(?:ing)?|slept)\b[^.;!?]{{0,25}}?[(\-–:]\s*{ABOUT}{RANGE}\s*"
-                     rf"(?:hours?|hrs?|h)\b"))
+                     rf"(?:hours?|hrs?|h)\b"),
+          # "my sleep is okay, 7 hours", "not sleeping brilliantly, 6 hours maybe"
+          re.compile(rf"\b(?:sleep(?:ing)?|slept)\b(?P<between>[^.;!?]{{0,30}}?)[,:]?\s+"
+                     rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\b(?!\s*(?:ago|later|after|before|"
+                     rf"into|of (?:exercise|work|driving)))"))
 _SCALE = re.compile(r"\b(?P<n>\d{1,2})\s*(?:/|out of)\s*10\b")
 
 
 def _sleep(text: str, today: date) -> Iterator[Quantity]:
-    match = next((m for m in (pattern.search(text) for pattern in _SLEEP) if m), None)
+    match = next((m for m in (pattern.search(text) for pattern in _SLEEP)
+                  if m and not re.search(r"\b(?:for|lasts?|lasted|takes?|took|every)\b|\d",
+                                         m.groupdict().get("between") or "")), None)
     if match:
         value = range_value(match)
         if 0 < value <= 16:
             yield Quantity("sleep_hours", value, match.group(0).strip())
 
 
+# "stress about a 3", "stress at 7", "stress is like 9": a number said of stress alone
+_STRESS_NUMBER = re.compile(r"\bstress(?:ed)?(?: levels?)?(?:'s| is| are| at| about| around| of|"
+                            r":| -)*\s*(?:like |about |around |maybe |probably |prob )?(?:an? )?"
+                            r"(?P<n>\d{1,2})\b(?!\s*(?:%|/|out of|hours?|hrs?|days?|weeks?|"
+                            r"months?|years?|times|am|pm|kg|cups?))")
+
+
 def _scales(text: str, today: date) -> Iterator[Quantity]:
+    stress = _STRESS_NUMBER.search(text)
     seen: set[str] = set()
+    if stress and int(stress.group("n")) <= 10 and not _SCALE.match(text, stress.start("n")):
+        seen.add("stress_level")
+        yield Quantity("stress_level", int(stress.group("n")), stress.group(0))
     previous_end = 0
     for match in _SCALE.finditer(text):
         value = int(match.group("n"))
-        before = text[max(previous_end, match.start() - 40):match.start()]
+        before = text[max(previous_end, match.start() - 60):match.start()]
         previous_end = match.end()
         if value > 10:
             continue
+        before = before[max((e.end() for e in re.finditer(r"[.!?;\n]", before)), default=0):]
         finding = "stress_level" if re.search(r"stress|anxi|worr", before) else "intensity"
         if finding not in seen:
             seen.add(finding)
             yield Quantity(finding, value, match.group(0))
 
 
-_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?P<unit>litres?|liters?|l|glass(?:es)?|bottles?|"
-                     rf"gallons?|ml)\s+(?:of\s+)?water")
+_FLUIDS = re.compile(rf"{ABOUT}{RANGE}\s*(?:us |u\.s\. )?(?P<unit>litres?|liters?|l|glass(?:es)?|"
+                     rf"bottles?|gallons?|ml|oz|fl\.? ?oz|ounces?)\s+(?:of\s+)?water")
+# a volume in a sentence about drinking or water: "I have like half a litre a day", "drank maybe
+# 1.5 L", "only managing about a litre", "64 oz"
+_VOLUME = re.compile(rf"{ABOUT}{RANGE}\s*(?:us |u\.s\. )?(?P<unit>litres?|liters?|ltrs?|l|ml|oz|"
+                     rf"fl\.? ?oz|ounces?|gallons?)\b(?!\s*(?:of\s+)?(?:\w+\s+)?(?:wine|beer|"
+                     rf"lager|cider|vodka|cola|coke|pepsi|energy|monster|red ?bull|milk|juice|"
+                     rf"coffee|tea|squash|pop|soda|bottles?))")
+_ABOUT_DRINKING = re.compile(r"\b(?:water|drink\w*|drank|fluids?|hydrat\w*|intake)\b")
+_NOT_WATER = re.compile(r"\b(?:wine|beer|lager|cider|vodka|pints?|cola|coke|energy|sweat\w*|"
+                        r"pee\w*|urine|wee\w*|blood|vomit\w*)\b")
 _FLUIDS_DRUNK = re.compile(rf"\bdrinks?\b[^.;]{{0,15}}?{ABOUT}{RANGE}\s*(?P<unit>litres?|"
                            rf"liters?|l|gallons?)\s+(?:a|per) day")
 
 
 def _fluids(text: str, today: date) -> Iterator[Quantity]:
-    match = _FLUIDS.search(text) or _FLUIDS_DRUNK.search(text)
+    match = _FLUIDS.search(text) or _FLUIDS_DRUNK.search(text) or next(
+        (m for m in _VOLUME.finditer(text) if _ABOUT_DRINKING.search(sentence_of(text, m))
+         and not _NOT_WATER.search(_clause_around(text, m))), None)
     if match:
         unit = match.group("unit")
         per = 0.25 if unit.startswith("glass") else 0.5 if unit.startswith("bottle") else \
-            3.8 if unit.startswith("gallon") else 0.001 if unit == "ml" else 1
+            3.8 if unit.startswith("gallon") else 0.001 if unit == "ml" else \
+            0.0296 if "oz" in unit or unit.startswith("ounce") else 1
         yield Quantity("fluids_litres_per_day", round(range_value(match) * per, 2), match.group(0))
 
 
@@ -253,12 +351,28 @@ _CRAMP_LENGTH = re.compile(rf"(?P<more>over|more than|longer than|at least|for)?
 _CRAMP_WORD = r"cramp|spasm|charley|charlie|knot|seiz"
 
 
+# "lasts seconds", "fewer than ten minutes": short, with no number of minutes to read
+_CRAMP_SHORT = re.compile(r"\blast(?:s|ed|ing)? (?:only |just |a few |mere )?(?:seconds|a second|"
+                          r"a moment|moments)\b|"
+                          r"\blast\w* [^.;!?]{0,30}\b(?:fewer|less) than (?:ten|10)\b|"
+                          r"\bunder (?:ten|10) min")
+# "a 90 minute match": the length of something else
+_LENGTH_OF_ANOTHER = re.compile(r"\s*-?\s*(?:long\s+)?(?:match|game|run|walk|session|class|drive|"
+                                r"flight|meeting|workout|swim|ride|commute|nap|shower|bath|"
+                                r"journey|shift|lecture|film|movie)\b")
+
+
 def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
     """A cramp over 10 minutes (yes) or one that lasts seconds or a few minutes (no)."""
     for match in _CRAMP_LENGTH.finditer(text):
         sentence = sentence_of(text, match)
+        if _LENGTH_OF_ANOTHER.match(text, match.end()):
+            continue
         if not re.search(_CRAMP_WORD, sentence) and not (  # "Charley horse at 3am. Lasted 2 min"
-                re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b", sentence)
+                (re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b|\bhow long\b|"
+                           r"\b(?:goes|went|passes|passed|eases|eased|stops|stopped|settles) "
+                           r"(?:off |away )?(?:in|within|after)\b", sentence)
+                 or re.match(r"\s*long\b", text[match.end():]))
                 and re.search(_CRAMP_WORD, text[max(0, match.start() - 200):match.start()])):
             continue
         unit = match.group("unit")
@@ -270,6 +384,9 @@ def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
                                                                 bool(match.group("more"))),
                        match.group(0).strip())
         return
+    short = _CRAMP_SHORT.search(text)
+    if short and re.search(_CRAMP_WORD, text[max(0, short.start() - 200):short.end()]):
+        yield Quantity("cramp_over_10_minutes", False, short.group(0).strip())
 
 
 _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pints?|lager|"
@@ -280,12 +397,41 @@ _STOPPED = re.compile(r"\b(?:drink\w*|alcohol|booze|units?|beers?|wine|vodka|pin
                       r"(?:completely\s+)?(?:drinking|alcohol|the booze|booze|the drink)\b")
 
 
+# "not on any new meds", "meds: none new", "on metformin and lisinopril, nothing new"
+_NO_NEW_MEDICINE = re.compile(
+    r"\b(?:not|n'?t|never|nt) (?:on|taking|take|takes|started|start) any (?:new |other |regular )?"
+    r"(?:meds|medications?|medicines?|tablets|pills|drugs)\b"
+    r"|\b(?:meds|medications?|medicines?|tablets)\s*[:=-]\s*(?:none|no|nil|n/?a)(?: new)?\b"
+    r"|\b(?:on|taking|takes?)\b[^.;!?]{0,40}?(?:,|\band\b|-)\s*(?:but\s+)?(?:nothing new|"
+    r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)")
+
+
+def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:
+    match = _NO_NEW_MEDICINE.search(text)
+    if match:
+        yield Quantity("medicine_change", ("none",), match.group(0).strip())
+
+
+# "sober 2 years now" is not recent; "sober for 5 days" is
+_SOBER = re.compile(rf"\b(?:sober|dry|alcohol[- ]free|off the (?:booze|drink|alcohol))(?: for)?"
+                    rf"(?: about| around| nearly| almost| over)?\s+{RANGE}\s*(?P<unit>days?|"
+                    rf"nights?|weeks?|months?|years?|yrs?)\b")
+
+
 def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
     """Stopping drinking: recent (yes), or months or years ago, which is not recent (no)."""
+    sober = _SOBER.search(text)
+    if sober:
+        recent = sober.group("unit").startswith(("day", "night")) or (
+            sober.group("unit").startswith("week") and range_value(sober) <= 2)
+        yield Quantity("stopped_alcohol_recently", recent, sober.group(0), overrides=not recent)
+        return
     match = _STOPPED.search(text)
     if match:
         long_ago = re.search(r"\b(?:years?|months?) ago\b|\bfor (?:years|months)\b|"
-                             r"\b(?:in|back in) (?:19|20)\d\d\b",
+                             r"\b(?:in|back in) (?:19|20)\d\d\b|\blast year\b|"
+                             r"\b(?:in|over|during|back in) (?:the )?(?:spring|summer|autumn|fall|"
+                             r"winter)\b",
                              text[match.end():match.end() + 40])
         yield Quantity("stopped_alcohol_recently", not long_ago, match.group(0).strip(),
                        overrides=bool(long_ago))

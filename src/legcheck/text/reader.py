@@ -41,6 +41,7 @@ from legcheck.text.normal import (
     said_to_be_normal,
     taken_back,
 )
+from legcheck.text.numbers import digits_for_words
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
@@ -59,7 +60,7 @@ from legcheck.text.where import (
 )
 
 CHANGE_WORDS = re.compile(
-    r"\b(?:start(?:ed|ing)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
+    r"\b(?:start(?:ed|ing|s)?|began|begun|new|newly|increas(?:ed|ing)|upped|raised|doubled|"
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
@@ -85,9 +86,17 @@ UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s ch
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
-RELATIVE = re.compile(rf"(?:\bmy |\bour |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
+RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+# a leg, the legs or the body that jumps moves, as a jerk does ("both legs are twitching and
+# jumping", "legs twitch and jump"); a muscle that jumps is a twitch
+LEGS_JUMP = re.compile(r"\b(?:legs?|body)\b(?:\s+(?!muscles?\b|skin\b)[a-z']+){0,3}?\s+"
+                       r"(?:and\s+)?jump(?:s|ing|ed|y)?\b"
+                       r"(?!\s+(?:under|beneath)\b|\s+in (?:the|my) (?:muscles?|skin))")
+DENIED_BEFORE = re.compile(r"\b(?:no|not|never|don't|doesn't|didn't|dont|doesnt|without)\b")
+ANIMAL = re.compile(r"\b(?:my|our|the) (?:cat|dog|puppy|pup|kitten|pet|horse|pony|rabbit|hamster|"
+                    r"guinea pig|parrot)\b")
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
                        r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
                        r"hamstrings?)\b")
@@ -117,29 +126,6 @@ def _kicks_of_the_sleeper(kb: KnowledgeBase, doc: Any) -> str | None:
     return None
 
 
-# legs (not a muscle) that jump: "my legs are twitching and jumping", "legs restless and jumpy"
-LEGS_JUMP = re.compile(r"\b(?:legs|leg|body)\b((?:\s+(?!muscles?\b)[\w']+){0,5}?)\s+"
-                       r"(?:jump|jumps|jumping|jumped|jumpy)\b")
-
-
-def _legs_jumping(doc: Any) -> str | None:
-    """Legs said to jump, in a sentence that does not deny it."""
-    for sent in doc.sents:
-        words = sent.text.lower()
-        said = LEGS_JUMP.search(words)
-        if said is None:
-            continue
-        before = " ".join(words[:said.start()].split()[-3:])
-        if not re.search(r"\b(?:not?|never|without)\b|n't\b",
-                                  f"{before} {said.group(0)}") \
-                and not re.search(r"[,;:]", said.group(1)):
-            return sent.text[said.start():said.end()]
-    return None
-
-
-# a pet the text is about, with nothing said of the person's own body
-ANIMAL = re.compile(r"\b(?:my|our|the) (?:dog|cat|puppy|pup|kitten|horse|pony|rabbit|hamster|"
-                    r"guinea pig|spaniel|labrador|terrier|collie|greyhound|whippet|pet)(?:'s)?\b")
 # the most specific time wins when several are mentioned ("late at night ... as I fall asleep")
 TIMING_ORDER = ("falling_asleep", "on_waking", "during_sleep", "after_exercise", "at_rest",
                 "evening", "any_time")
@@ -148,6 +134,8 @@ NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|se
                           r"has been|have been)?\s*(?:all |totally |completely |perfectly |"
                           r"absolutely |still |)(?:fine|normal|ok|okay|good|great|grand|unaffected|"
                           r"perfect|intact|unchanged|the same|alright|all right|clear)\b")
+SECOND_DEGREE = re.compile(r"\b(?:mum|mom|mother|dad|father|parent)(?:'s|s|’s)? (?:brother|sister|"
+                           r"mum|mom|mother|dad|father|side|cousin|uncle|aunt)\b")
 CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
@@ -189,15 +177,17 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             nlp = _PIPELINES[id(kb)] = build_pipeline(kb)
         doc = nlp(text)
     lower = text.lower()
-    if ANIMAL.search(lower) and not SELF_BODY.search(lower):
-        return TextReading({}, False, False)  # "my dog's legs twitch when he's asleep"
     other = _about_someone_else(lower)
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
     family_only = {entry.finding for entry in kb.phrases if entry.about == "family"}
     places: list[Place] = []
     rests = []
+    about_an_animal = ANIMAL.search(lower) is not None and not SELF_BODY.search(lower)
     for ent in matches(doc):
+        if about_an_animal:  # "my cat twitches in her sleep": not a person's finding
+            ignored.append(ent.text)
+            continue
         outcome = _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
@@ -241,10 +231,6 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         found["timing"] = [("at_rest", found["worse_at_rest"][0][1], False)]
     if "location" not in found and not places:
         _extent_from_other_words(doc, found)
-    if "limb_jerk" not in found:
-        jumping = _legs_jumping(doc)
-        if jumping:  # "both legs are twitching and jumping", "legs restless and jumpy"
-            found["limb_jerk"] = [(True, jumping, False)]
     unseen = [span.lower() for value, span, _ in found.get("partner_sees_kicks", [])
               if value is False]
     if unseen and found.get("limb_jerk") and all(
@@ -258,6 +244,10 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found["partner_sees_kicks"] = [(True, seen, False)]
     if "limb_jerk" not in found and _has_true(found.get("partner_sees_kicks", [])):
         found["limb_jerk"] = [(True, found["partner_sees_kicks"][0][1], False)]  # kicks are jerks
+    jump = LEGS_JUMP.search(lower)
+    if "limb_jerk" not in found and jump and not DENIED_BEFORE.search(
+            lower[max(0, lower.rfind(".", 0, jump.start()) + 1):jump.end()]):
+        found["limb_jerk"] = [(True, jump.group(0), False)]  # "legs twitch and jump"
     named = [span for value, span, negated in found.get("timing", [])
              if value == "falling_asleep" and not negated and NAMED_JERK.search(span.lower())]
     if "limb_jerk" not in found and named:
@@ -387,7 +377,7 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
         if problem_denied(ent) and denial_ended(ent):  # "no problems peeing until yesterday"
             return [(label.removesuffix("|topic"), True)]
-        normal = problem_denied(ent) or said_to_be_normal(ent)
+        normal = problem_denied(ent) or said_to_be_normal(ent) or answered_no(ent)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
     if finding.type == "boolean" and not negated:
@@ -588,6 +578,10 @@ def _said_of(ent: Any) -> str | None:
             continue
         start, end = modifier.modifier_span
         words = doc[max(ent.sent.start, start - 2):end].text.lower()  # "my friend's husband"
+        around = doc[max(ent.sent.start, start - 2):min(ent.sent.end, end + 2)].text.lower()
+        if SECOND_DEGREE.search(around):
+            whose = whose or "relative"  # "my dad's brother"
+            continue
         if NOT_FAMILY.search(words):  # before the partner
             whose = whose or "someone else"
         elif PARTNER.search(words):
@@ -638,9 +632,13 @@ def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]])
         male = re.fullmatch(OTHERS_MALE, match.group("who")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
     people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
-    age = re.search(rf"\bmy (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
+    # "my dad who's 80", "Nan's 91", "my husband (type 1 diabetic, 45)", "my mother, who is 88"
+    age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
                     rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
-                    rf"|\b(?:{people})(?:'s)? (?:is |who is |aged |\(|, )(\d{{1,3}})\b", lower)
+                    rf"|\b(?:{people})(?:'s\s+|\s+(?:is|who is|who'?s|aged)\s+|\s*\((?:[^)]{{0,30}}"
+                    rf",\s*)?|,\s*(?:who is\s+|who'?s\s+|aged\s+)?)(\d{{1,3}})\b"
+                    rf"(?!\s*(?:%|kg|lbs?|cups?|pints?|times|days?|weeks?|months?|mg|hours?))",
+                    digits_for_words(lower))
     if age and 1 <= int(next(g for g in age.groups() if g)) <= 110:
         found["age"] = [(int(next(g for g in age.groups() if g)), age.group(0), False)]
 

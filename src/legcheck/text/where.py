@@ -15,7 +15,7 @@ from typing import Any
 ONE_SIDE = re.compile(r"\b(?:left|right)\s+(?:arm|side|face)\b|\bone side\b|"
                       r"\b(?:left|right) (?:leg|hand) and (?:arm|face)\b|"
                       r"\bdown (?:my |his |her |the )?(?:left|right)\b")
-BOTH_LEGS = re.compile(r"\b(?:legs|both legs|both my legs)\b")
+BOTH_LEGS = re.compile(r"\b(?:legs|both legs|both my legs|thighs|calves)\b")
 BOTH = re.compile(r"\bboth\b|\bsides\b|\barms\b")
 LOOK_BACK = 8  # words before the weakness phrase, within its sentence, up to a punctuation mark
 LOOK_AHEAD = 4  # and after it ("weakness in my left arm"), up to "and"/"but"/"or" as well
@@ -45,6 +45,16 @@ SADDLE = re.compile(r"\b(?:groin|bum|buttocks?|saddle|bottom|backside|down below
                     r"between (?:my|his|her|the) legs|privates|private parts|genitals|anus|"
                     r"perineum|when i wipe|toilet paper|toilet roll)\b")
 ELSEWHERE = re.compile(r"\b(?:hands?|fingers?|fingertips?|thumbs?|arms?|lips?|mouth)\b")
+FACE = re.compile(r"\b(?:face|cheek|jaw)\b")
+SIDE_AFTER = re.compile(r"\bon (?:the|my|his|her|one) (?:left|right|side)\b|"
+                        r"\b(?:left|right)[- ]sided?\b")
+# a whole leg on one side that goes numb or dead ("my right leg went numb"); not a numbness
+# running down the leg, which is how a trapped nerve is told
+WHOLE_LEG = re.compile(r"\b(?:left|right) leg (?:\w+ ){0,2}?(?:went|goes|has gone|had gone|is|was|"
+                       r"felt|feels|turned) (?:completely |totally |all |suddenly )?"
+                       r"(?:numb|dead)\b")
+DOWN_A_LEG = re.compile(r"\bdown (?:the (?:back|front|side|outside) of )?(?:my |his |her |the )?"
+                        r"(?:left|right) (?:leg|foot|calf|thigh|buttock|hip|shin)\b")
 AROUND_MOUTH = re.compile(r"\b(?:lips?|mouth|fingertips?)\b")
 ONE_HAND = re.compile(r"\b(?:left|right)\s+hand\b")
 
@@ -71,14 +81,21 @@ def numbness_where(ent: Any) -> tuple[bool, list[str]]:
     numbness."""
     words = _clause(ent)
     also = []
-    if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
+    face = FACE.search(words) is not None
+    side = ONE_SIDE.search(words)
+    if side and side.group(0).startswith("down") and DOWN_A_LEG.search(words):
+        side = None  # "numbness down my left leg": a trapped nerve's way, not one side
+    one_side = side or ONE_HAND.search(words) or WHOLE_LEG.search(words) \
+        or (face and SIDE_AFTER.search(words))
+    if one_side and not BOTH.search(words):
         also.append("one_sided_weakness")
     if AROUND_MOUTH.search(words):
         also.append("tingling_around_mouth")
     saddle = SADDLE.search(words) is not None
     if saddle:
         also.append("saddle_numbness")
-    legs = LEGS_OR_FEET.search(words) is not None or not (ELSEWHERE.search(words) or saddle)
+    legs = LEGS_OR_FEET.search(words) is not None or not (
+        ELSEWHERE.search(words) or saddle or (face and one_side))
     return legs, also
 
 
