@@ -129,3 +129,21 @@ def test_our_son() -> None:
 ])
 def test_kinds_of_movement(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # woken by it
+    ("Dad gets cramp in both calves that wakes him from sleep", {"timing": "during_sleep"}),
+    ("She wakes most nights with her feet cramping", {"timing": "during_sleep"}),
+    ("A 3am wake-up thanks to my right calf cramping again", {"timing": "during_sleep"}),
+    # during or after exercise
+    ("my feet cramp after zumba", {"timing": "after_exercise"}),
+    ("he gets calf cramps during matches and afterwards", {"timing": "after_exercise"}),
+    ("my left thigh twitches after I work out", {"timing": "after_exercise"}),
+    ("both calves cramp when I walk up a hill", {"timing": "after_exercise"}),
+    # what moving relieves is not when it comes
+    ("urge to move my legs, better when walking", {"timing": None}),
+    ("restless legs in the evening, only stops when I walk around", {"timing": "evening"}),
+])
+def test_woken_or_exercising(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -46,7 +46,13 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
-from legcheck.text.when import falling_asleep_in, rest_by_day
+from legcheck.text.when import (
+    exercise_in,
+    falling_asleep_in,
+    relief_not_time,
+    rest_by_day,
+    woken_in,
+)
 from legcheck.text.where import (
     RLS_NAME,
     Place,
@@ -206,10 +212,11 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
                     continue  # "dozing off on the sofa": the moment of falling asleep
                 rests.append(ent)
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
-    asleep = [falling_asleep_in(sent) for sent in doc.sents if _moving_said(kb, sent)]
-    if any(asleep) and not any(v == "falling_asleep" for v, _, _ in found.get("timing", [])):
-        found.setdefault("timing", []).append(("falling_asleep", next(a for a in asleep if a),
-                                               False))  # "as I'm going under"
+    for value, said_in in (("falling_asleep", falling_asleep_in), ("during_sleep", woken_in),
+                           ("after_exercise", exercise_in)):
+        said = [said_in(sent) for sent in doc.sents if _moving_said(kb, sent)]
+        if any(said) and not any(v == value for v, _, _ in found.get("timing", [])):
+            found.setdefault("timing", []).append((value, next(a for a in said if a), False))
     where = location_of(places)
     if where is not None:
         found["location"] = [(where[0], where[1], False)]
@@ -347,6 +354,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "pain shooting down my right leg, and the calf twitches": the calf
     if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
         return None  # "struggling to breathe lying down": when the breathing is worse
+    if label == "timing=after_exercise" and relief_not_time(ent):
+        return None  # "better when walking": what relieves it, not when it comes
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \
             and _sentence_of_another(kb, ent):
         return None  # "two coffees in the morning", "on my feet all day, not weak"

@@ -28,9 +28,46 @@ FALLING_ASLEEP = re.compile(
     rf"|\b(?:as|when|while|whenever|just as)\s+(?:{_WHO}\s+)?(?:try|tries|trying|tried) to "
     r"(?:get some\s+)?sleep\b"
     r"|\bfalling[- ]asleep\b")
+# woken by it: "wakes her from sleep", "wakes most nights with cramp", "a 4am wake-up"
+WOKEN = re.compile(r"\b(?:wakes?|woke|woken|waking|wake-up|wake up)\s+(?:me|him|her|them|us)?\s*"
+                   r"(?:up\s+)?(?:from|out of)\s+(?:my|his|her|their|a deep)?\s*sleep\b"
+                   r"|\b(?:wakes?|woke|waking)\s+(?:up\s+)?(?:most|every|some|many|several)\s+"
+                   r"nights?\b|\b\d{1,2}(?::\d\d)?\s*am\s+wake[- ]?ups?\b")
+# during or after exercise: "during matches and afterwards", "after pilates", "after I exercise"
+_SPORT = (r"(?:exercis\w*|pilates|yoga|matches|match|games?|training|workouts?|work out|runs?|"
+          r"running|jogs?|jogging|swims?|swimming|cycling|bike rides?|hikes?|hiking|gym|football|"
+          r"rugby|tennis|netball|squash|spin|zumba|dancing|dance classes?|climbing|sport|sports|"
+          r"sprints?|sprinting|lifting|weights|walk|walks|walking|long walks?)"
+          r"(?![\w ]{0,15}\b(?:it|they|that|which)\s+(?:goes|go|stops?|eases?|helps?|settles?)\b)")
+EXERCISE = re.compile(rf"\b(?:after|during|while|whilst|when|whenever|mid|straight after)\s+"
+                      rf"(?:i\s+|i'm\s+|im\s+|he\s+|she\s+|my\s+|his\s+|her\s+|a\s+|the\s+|"
+                      rf"doing\s+|playing\s+|long\s+|hard\s+)?{_SPORT}\b")
+# a time that is what moving relieves, not when it comes: "better when walking"
+RELIEVED_BEFORE = re.compile(r"\b(?:better|eases?|eased|helps?|goes|stops?|relief|relieved|"
+                             r"settles?|improves?)\s*$")
 _LYING = re.compile(r"\b(?:lie|lies|lying|lay|laying|laid)\b")
 _BY_DAY = re.compile(r"\b(?:day|days|daytime|afternoons?|lunch|lunchtime|mornings?)\b")
 _NIGHT = re.compile(r"\b(?:bed|beds|bedtime|night|nights|nighttime|sleep|asleep|duvet|covers)\b")
+
+
+def woken_in(sent: Any) -> str | None:
+    """The words that say the movements wake the person, if any."""
+    said = WOKEN.search(sent.text.lower())
+    return said.group(0) if said else None
+
+
+def exercise_in(sent: Any) -> str | None:
+    """The words that say the movements come during or after exercise, if any."""
+    said = EXERCISE.search(sent.text.lower())
+    if said is None or RELIEVED_BEFORE.search(sent.text.lower()[:said.start()]):
+        return None
+    return said.group(0)
+
+
+def relief_not_time(ent: Any) -> bool:
+    """A time phrase that says what moving relieves ("better when walking")."""
+    return RELIEVED_BEFORE.search(ent.doc[max(ent.sent.start, ent.start - 2):ent.start]
+                                  .text.lower()) is not None
 
 
 def falling_asleep_in(sent: Any) -> str | None:
