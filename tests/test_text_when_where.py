@@ -147,3 +147,18 @@ def test_kinds_of_movement(text: str, expect: dict) -> None:
 ])
 def test_woken_or_exercising(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # "all over" as finished
+    ("Had flu last week, all over now, but my calves still cramp",
+     {"spreading": None, "location": "both_legs"}),
+    ("twitches all over my body lately", {"location": "several_body_parts"}),
+    # a leg named with no owner or side is somewhere in a leg
+    ("leg twitching on and off", {"visible_flicker": True, "location": None}),
+    ("eyelid and leg flickering since Monday", {"location": "several_body_parts"}),
+    # lifting a sofa is not exercise
+    ("my left calf twitches since lifting a wardrobe", {"timing": None}),
+])
+def test_words_that_look_like_where_or_when(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -54,6 +54,7 @@ from legcheck.text.when import (
     woken_in,
 )
 from legcheck.text.where import (
+    OVER_AND_DONE,
     RLS_NAME,
     Place,
     location_of,
@@ -354,6 +355,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "pain shooting down my right leg, and the calf twitches": the calf
     if (label == "worse_at_rest" or label == "timing=at_rest") and _rest_of_another(kb, ent):
         return None  # "struggling to breathe lying down": when the breathing is worse
+    if label == "spreading" and "all over" in ent.text.lower() and OVER_AND_DONE.search(
+            ent.doc[max(ent.sent.start, ent.start - 2):ent.end + 2].text.lower()):
+        return None  # "had a bug, all over now": finished, not spread everywhere
     if label == "timing=after_exercise" and relief_not_time(ent):
         return None  # "better when walking": what relieves it, not when it comes
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \

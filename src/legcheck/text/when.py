@@ -37,7 +37,7 @@ WOKEN = re.compile(r"\b(?:wakes?|woke|woken|waking|wake-up|wake up)\s+(?:me|him|
 _SPORT = (r"(?:exercis\w*|pilates|yoga|matches|match|games?|training|workouts?|work out|runs?|"
           r"running|jogs?|jogging|swims?|swimming|cycling|bike rides?|hikes?|hiking|gym|football|"
           r"rugby|tennis|netball|squash|spin|zumba|dancing|dance classes?|climbing|sport|sports|"
-          r"sprints?|sprinting|lifting|weights|walk|walks|walking|long walks?)"
+          r"sprints?|sprinting|lifting weights|weights|walk|walks|walking|long walks?)"
           r"(?![\w ]{0,15}\b(?:it|they|that|which)\s+(?:goes|go|stops?|eases?|helps?|settles?)\b)")
 EXERCISE = re.compile(rf"\b(?:after|during|while|whilst|when|whenever|mid|straight after)\s+"
                       rf"(?:i\s+|i'm\s+|im\s+|he\s+|she\s+|my\s+|his\s+|her\s+|a\s+|the\s+|"

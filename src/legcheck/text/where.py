@@ -147,6 +147,12 @@ _NOT_MOVING = re.compile(r"^\s*(?:(?:is|are|keeps?|kept|was|were)\s+)?(?:clench\
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 
 
+# "all over" as finished: "the stomach bug is all over now", "it was all over in a minute"
+OVER_AND_DONE = re.compile(r"(?:\b(?:is|'s|was|were|are|be|it's|its)\s+|[,;]\s*)all over\b"
+                           r"(?!\s+(?:my|the|his|her|me|him|body|the place))"
+                           r"(?:(?<=[,;]\sall over)(?=\s+now)|(?<![,;]\sall over))")
+
+
 @dataclass(frozen=True)
 class Place:
     value: str  # the location the phrase names by itself
@@ -172,7 +178,10 @@ def place_of(ent: Any, value: str) -> Place | None:
     nouns = [_PART_WORDS[w] for w in re.findall(r"[a-z]+", words) if w in _PART_WORDS]
     part = "eye" if _ELSEWHERE_SPOT.search(words) else nouns[-1] if nouns else ""
     last_before = before.split()[-1] if before else ""
-    bare = value == "one_spot" and part not in ("", "eye") and not _OWNED.search(words) \
+    if OVER_AND_DONE.search(f"{before} {words} {after}"):
+        return None  # "the bug's all over now": finished, not everywhere
+    bare = value in ("one_spot", "one_leg") and part not in ("", "eye") \
+        and not _OWNED.search(words) \
         and not _OWNED.fullmatch(last_before) and not last_before.endswith("'s")
     if part == "eye" and not _moving_beside(ent):
         return None  # "pain moving my right eye": the eye is not where the movements are
