@@ -162,3 +162,14 @@ def test_woken_or_exercising(text: str, expect: dict) -> None:
 ])
 def test_words_that_look_like_where_or_when(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("the second I sit down my legs get restless", {"worse_at_rest": True}),
+    ("as soon as she lies down her calves twitch", {"worse_at_rest": True}),
+    ("my legs twitch and I get up as soon as I sit up", {"worse_at_rest": None}),
+    ("Calves twitch. My GP booked a scan to put my mind at rest.",
+     {"worse_at_rest": None, "timing": None}),
+])
+def test_at_rest(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -49,8 +49,10 @@ from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_s
 from legcheck.text.when import (
     exercise_in,
     falling_asleep_in,
+    mind_at_rest,
     relief_not_time,
     rest_by_day,
+    rest_in,
     woken_in,
 )
 from legcheck.text.where import (
@@ -213,6 +215,12 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
                     continue  # "dozing off on the sofa": the moment of falling asleep
                 rests.append(ent)
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
+    if "worse_at_rest" not in found:
+        resting = [(sent, rest_in(sent)) for sent in doc.sents if _moving_said(kb, sent)]
+        said = [(sent, words) for sent, words in resting
+                if words and not falling_asleep_in(sent)]
+        if said:  # "the moment I sit down my legs start to buzz"
+            found["worse_at_rest"] = [(True, said[0][1], False)]
     for value, said_in in (("falling_asleep", falling_asleep_in), ("during_sleep", woken_in),
                            ("after_exercise", exercise_in)):
         said = [said_in(sent) for sent in doc.sents if _moving_said(kb, sent)]
@@ -358,6 +366,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label == "spreading" and "all over" in ent.text.lower() and OVER_AND_DONE.search(
             ent.doc[max(ent.sent.start, ent.start - 2):ent.end + 2].text.lower()):
         return None  # "had a bug, all over now": finished, not spread everywhere
+    if label in ("worse_at_rest", "timing=at_rest") and mind_at_rest(ent):
+        return None  # "to put my mind at rest"
     if label == "timing=after_exercise" and relief_not_time(ent):
         return None  # "better when walking": what relieves it, not when it comes
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \

@@ -45,6 +45,14 @@ EXERCISE = re.compile(rf"\b(?:after|during|while|whilst|when|whenever|mid|straig
 # a time that is what moving relieves, not when it comes: "better when walking"
 RELIEVED_BEFORE = re.compile(r"\b(?:better|eases?|eased|helps?|goes|stops?|relief|relieved|"
                              r"settles?|improves?)\s*$")
+# coming on at rest, said with the moment: "the moment I sit down", "as soon as she lies down",
+# "every time I settle on the sofa"
+AT_REST = re.compile(rf"\b(?:when|whenever|once|as soon as|the moment|the minute|the second|"
+                     rf"every time|each time|if)\s+(?:{_WHO}\s+)?(?:sit|sits|sat|lie|lies|lay|"
+                     r"settle|settles|relax|relaxes|rest|rests|stop moving|keep still|am still|"
+                     r"'m still)\b(?!\s+(?:up|out|and (?:stretch|walk|move)))")
+# "put my mind at rest": not a rest of the body
+MIND_AT_REST = re.compile(r"\bmind\s*$")
 _LYING = re.compile(r"\b(?:lie|lies|lying|lay|laying|laid)\b")
 _BY_DAY = re.compile(r"\b(?:day|days|daytime|afternoons?|lunch|lunchtime|mornings?)\b")
 _NIGHT = re.compile(r"\b(?:bed|beds|bedtime|night|nights|nighttime|sleep|asleep|duvet|covers)\b")
@@ -68,6 +76,18 @@ def relief_not_time(ent: Any) -> bool:
     """A time phrase that says what moving relieves ("better when walking")."""
     return RELIEVED_BEFORE.search(ent.doc[max(ent.sent.start, ent.start - 2):ent.start]
                                   .text.lower()) is not None
+
+
+def rest_in(sent: Any) -> str | None:
+    """The words that say the movements come on at rest, if any."""
+    said = AT_REST.search(sent.text.lower())
+    return said.group(0) if said else None
+
+
+def mind_at_rest(ent: Any) -> bool:
+    """"at rest" said of the mind ("to put my mind at rest")."""
+    return MIND_AT_REST.search(ent.doc[max(ent.sent.start, ent.start - 2):ent.start]
+                               .text.lower()) is not None
 
 
 def falling_asleep_in(sent: Any) -> str | None:
