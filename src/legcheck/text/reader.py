@@ -216,7 +216,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
                 rests.append(ent)
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
     if "worse_at_rest" not in found:
-        resting = [(sent, rest_in(sent)) for sent in doc.sents if _moving_said(kb, sent)]
+        resting = [(sent, rest_in(sent, _movements_in(sent))) for sent in doc.sents]
         said = [(sent, words) for sent, words in resting
                 if words and not falling_asleep_in(sent)]
         if said:  # "the moment I sit down my legs start to buzz"
@@ -509,10 +509,16 @@ def counted_in(sent: Any) -> list[Any]:
     return [m for m in matches(sent.doc) if sent.start <= m.start < sent.end]
 
 
+def _movements_in(sent: Any) -> list[Any]:
+    """The movement phrases a sentence says without denying them."""
+    return [m for m in counted_in(sent) if not m._.is_negated and any(
+        finding_of(label) in MOVEMENTS and "|" not in label and "=" not in label
+        for label in meanings(m.label_))]
+
+
 def _moving_said(kb: KnowledgeBase, sent: Any) -> bool:
     """The sentence says a movement without denying it."""
-    return any(finding_of(label) in MOVEMENTS and "|" not in label and "=" not in label
-               and not m._.is_negated for m in counted_in(sent) for label in meanings(m.label_))
+    return bool(_movements_in(sent))
 
 
 CLAUSE_EDGE_WORDS = {"and", "but", "while", "whereas", "then", "now", "also", "plus"}

@@ -78,10 +78,20 @@ def relief_not_time(ent: Any) -> bool:
                                   .text.lower()) is not None
 
 
-def rest_in(sent: Any) -> str | None:
-    """The words that say the movements come on at rest, if any."""
-    said = AT_REST.search(sent.text.lower())
-    return said.group(0) if said else None
+def rest_in(sent: Any, moving: list[Any]) -> str | None:
+    """The words that say the movements come on at rest, if any, in the clause of one of the
+    movement phrases `moving` ("the moment I sit down my legs get restless"; not "my feet
+    tingle when I sit cross-legged, and my calves twitch")."""
+    text = sent.text.lower()
+    said = AT_REST.search(text)
+    if said is None:
+        return None
+    start = max(text.rfind(mark, 0, said.start()) for mark in ",;:") + 1
+    ends = [i for i in (text.find(mark, said.end()) for mark in ",;:") if i >= 0]
+    end = min(ends, default=len(text))
+    inside = any(start <= m.start_char - sent.start_char and m.end_char - sent.start_char <= end
+                 for m in moving)
+    return said.group(0) if inside else None
 
 
 def mind_at_rest(ent: Any) -> bool:
