@@ -173,3 +173,13 @@ def test_words_that_look_like_where_or_when(text: str, expect: dict) -> None:
 ])
 def test_at_rest(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("restless legs at bedtime, like lemonade bubbling under the skin",
+     {"urge_to_move": True, "visible_flicker": None}),
+    ("it feels like fizzy pop under the skin of my shins", {"visible_flicker": None}),
+    ("my thigh ripples, like something moving under the skin", {"visible_flicker": True}),
+])
+def test_felt_not_seen(text: str, expect: dict) -> None:
+    check(text, expect)

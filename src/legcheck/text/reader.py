@@ -109,6 +109,10 @@ ANIMAL = re.compile(r"\b(?:my|our|the) (?:cat|dog|puppy|pup|kitten|pet|horse|pon
 SELF_BODY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy (?:legs?|calf|calves|"
                        r"thighs?|feet|foot|arms?|body|muscles?|toes?|knees?|shins?|quads?|"
                        r"hamstrings?)\b")
+# a sensation likened to a fizzy drink, felt rather than seen: "like soda bubbling under the skin"
+FELT_NOT_SEEN = {"bubbling", "under the skin", "moving under the skin"}
+FIZZ = re.compile(r"\b(?:soda|fizzy|fizz|fizzing|lemonade|champagne|pop|sherbet|bubbles|"
+                  r"carbonated|sparkling|seltzer|lucozade)\b")
 # the writer's bed partner, who may be the person the text is about
 SPOUSE = re.compile(r"\b(?:husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|"
                     r"other half|fianc[eé]e?)\b")
@@ -373,6 +377,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \
             and _sentence_of_another(kb, ent):
         return None  # "two coffees in the morning", "on my feet all day, not weak"
+    if label == "visible_flicker" and ent.text.lower() in FELT_NOT_SEEN \
+            and FIZZ.search(ent.sent.text.lower()):
+        return None  # "like soda bubbling under the skin": a feeling, not a muscle seen moving
     if label == "visible_flicker" and re.search(
             r"\b(?:heart|heartbeat|pulse|chest|head)(?:'s)?\b",
             ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
