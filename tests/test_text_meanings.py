@@ -191,11 +191,7 @@ def test_a_finding_beside_words_that_mean_something_else_is_still_read() -> None
 ])
 def test_where_a_numbness_is_decides_what_it_states(text: str, expected: dict[str, object],
                                                      absent: list[str]) -> None:
-    found = read(text)
-    for finding_id, value in expected.items():
-        assert found.get(finding_id) == value, found
-    for finding_id in absent:
-        assert finding_id not in found, found
+    _reads_as(text, expected, absent)
 
 
 @pytest.mark.parametrize("text", ["hypnic jerks most nights", "sleep starts, loads of them"])
@@ -268,11 +264,7 @@ def test_a_symptom_named_by_its_body_part_goes_on_with_a_denied_list() -> None:
 ])
 def test_a_numbness_around_the_bottom_is_saddle_numbness(text: str, expected: dict[str, object],
                                                          absent: list[str]) -> None:
-    found = read(text)
-    for finding_id, value in expected.items():
-        assert found.get(finding_id) == value, found
-    for finding_id in absent:
-        assert finding_id not in found, found
+    _reads_as(text, expected, absent)
 
 
 def test_a_friends_partner_is_someone_else() -> None:
@@ -380,3 +372,11 @@ def test_how_long_a_cramp_lasts(text: str, over_ten: bool) -> None:
 
 def test_the_length_of_a_match_is_not_a_cramps() -> None:
     assert "cramp_over_10_minutes" not in read("a 90 minute game yesterday, calves cramped after")
+
+
+def _reads_as(text: str, expected: dict[str, object], absent: list[str]) -> None:
+    found = read(text)
+    for finding_id, value in expected.items():
+        assert found.get(finding_id) == value, found
+    for finding_id in absent:
+        assert finding_id not in found, found

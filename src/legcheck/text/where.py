@@ -23,15 +23,7 @@ LOOK_AHEAD = 4  # and after it ("weakness in my left arm"), up to "and"/"but"/"o
 
 def weakness_where(ent: Any) -> list[str]:
     """The findings a reported weakness also states, by where it is."""
-    doc = ent.doc
-    start = ent.start
-    while start > max(ent.sent.start, ent.start - LOOK_BACK) and not doc[start - 1].is_punct:
-        start -= 1
-    end = ent.end
-    while end < min(ent.sent.end, ent.end + LOOK_AHEAD) and not doc[end].is_punct \
-            and doc[end].lower_ not in ("and", "but", "or"):
-        end += 1
-    words = doc[start:end].text.lower()
+    words = _clause(ent)
     if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
         return ["one_sided_weakness"]
     if BOTH_LEGS.search(words):
@@ -60,7 +52,8 @@ ONE_HAND = re.compile(r"\b(?:left|right)\s+hand\b")
 
 
 def _clause(ent: Any) -> str:
-    """The words around a phrase within its clause, as weakness_where reads them."""
+    """The words around a phrase within its clause: up to LOOK_BACK words before it and
+    LOOK_AHEAD after it, stopping at punctuation (and, after it, at "and"/"but"/"or")."""
     doc = ent.doc
     start = ent.start
     while start > max(ent.sent.start, ent.start - LOOK_BACK) and not doc[start - 1].is_punct:
