@@ -73,3 +73,13 @@ def test_evidence_needs_exactly_one_kind() -> None:
     with pytest.raises(ValidationError, match="exactly one kind"):
         schema.Evidence.model_validate({"finding": "f", "present": 2, "values": {"a": 1},
                                         "source": "s"})
+
+
+def test_a_phrase_listed_twice_with_one_meaning_is_reported(kb) -> None:
+    from dataclasses import replace
+
+    assert not [p for p in cross_reference_problems(kb) if "listed twice" in p]
+    doubled = replace(kb, phrases=(*kb.phrases, schema.Phrases(
+        finding="weakness", present=("legs like wet string", "legs like wet string"))))
+    assert "phrases.yaml: weakness: 'legs like wet string' is listed twice" in \
+        cross_reference_problems(doubled)

@@ -202,9 +202,10 @@ def _reach_problems(kb: KnowledgeBase) -> Iterator[str]:
 
 def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
     """phrases.yaml and medicines.yaml name real findings, values and medicine classes, and no
-    phrase is claimed by two different meanings."""
+    phrase is claimed by two different meanings or listed twice with the same one."""
     positive: dict[str, str] = {}  # a phrase names at most one thing as present
     kinds: dict[tuple[str, str], str] = {}  # and says one thing about each finding it names
+    listed: set[tuple[str, str]] = set()  # each phrase once per meaning
     for entry in kb.phrases:
         where = f"phrases.yaml: {entry.finding}"
         finding = kb.findings.get(entry.finding)
@@ -227,6 +228,9 @@ def _vocabulary_problems(kb: KnowledgeBase) -> Iterator[str]:
                 *((p, v) for v, ps in entry.values.items() for p in ps)]
         for phrase, value in said:
             key, label = phrase.lower(), f"{entry.finding}={value}"
+            if (key, label) in listed:
+                yield f"{where}: '{phrase}' is listed twice"
+            listed.add((key, label))
             if kinds.setdefault((key, entry.finding), label) != label:
                 yield f"{where}: '{phrase}' already means {kinds[(key, entry.finding)]}"
             if value not in ("absent", "topic", "denied", "nothing") and \

@@ -296,9 +296,16 @@ def _register_components() -> None:
 
 
 def matches(doc: Any) -> list[Any]:
-    """The phrases found in a read text, in text order."""
-    return sorted(doc.spans[SPANS], key=lambda span: (span.start, span.end)) \
-        if SPANS in doc.spans else []
+    """The phrases found in a read text, in text order (sorted once per text: the reader asks
+    for them many times)."""
+    if SPANS not in doc.spans:
+        return []
+    spans = doc.spans[SPANS]
+    cached = doc.user_data.get(SPANS)
+    if cached is None or cached[0] != len(spans):
+        cached = doc.user_data[SPANS] = (len(spans), sorted(spans, key=lambda span: (
+            span.start, span.end)))
+    return list(cached[1])
 
 
 def outermost(spans: list[Any], carries: Mapping[str, Sequence[str]] | None = None) -> list[Any]:

@@ -219,15 +219,16 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
                     continue  # "dozing off on the sofa": the moment of falling asleep
                 rests.append(ent)
             found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
+    moving_in = {sent.start: _movements_in(sent) for sent in doc.sents}  # once per sentence
     if "worse_at_rest" not in found:
-        resting = [(sent, rest_in(sent, _movements_in(sent))) for sent in doc.sents]
+        resting = [(sent, rest_in(sent, moving_in[sent.start])) for sent in doc.sents]
         said = [(sent, words) for sent, words in resting
                 if words and not falling_asleep_in(sent)]
         if said:  # "the moment I sit down my legs start to buzz"
             found["worse_at_rest"] = [(True, said[0][1], False)]
     for value, said_in in (("falling_asleep", falling_asleep_in), ("during_sleep", woken_in),
                            ("after_exercise", exercise_in)):
-        said = [said_in(sent) for sent in doc.sents if _moving_said(kb, sent)]
+        said = [said_in(sent) for sent in doc.sents if moving_in[sent.start]]
         if any(said) and not any(v == value for v, _, _ in found.get("timing", [])):
             found.setdefault("timing", []).append((value, next(a for a in said if a), False))
     where = location_of(places)
@@ -521,11 +522,6 @@ def _movements_in(sent: Any) -> list[Any]:
     return [m for m in counted_in(sent) if not m._.is_negated and any(
         finding_of(label) in MOVEMENTS and "|" not in label and "=" not in label
         for label in meanings(m.label_))]
-
-
-def _moving_said(kb: KnowledgeBase, sent: Any) -> bool:
-    """The sentence says a movement without denying it."""
-    return bool(_movements_in(sent))
 
 
 CLAUSE_EDGE_WORDS = {"and", "but", "while", "whereas", "then", "now", "also", "plus"}
