@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from legcheck.knowledge import KnowledgeBase
-from legcheck.text.pipeline import matches, meanings
+from legcheck.text.pipeline import lower_of, matches, meanings, text_of
 
 NEGATING = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b")
 
@@ -115,7 +115,7 @@ FEELING_WORDS = {"sensation", "feeling", "touch", "anything", "something", "pain
 def felt_none(ent: Any) -> bool:
     """"I can't feel any weakness", "can't notice any twitching": a denial of what follows,
     which ConText leaves alone because "can't feel" is a phrase of numbness."""
-    before = ent.doc.text[max(0, ent.start_char - 60):ent.start_char].lower()
+    before = lower_of(ent.doc)[max(0, ent.start_char - 60):ent.start_char]
     return FELT_NONE.search(before) is not None
 
 
@@ -125,7 +125,7 @@ def feels_none_of_what_follows(ent: Any) -> bool:
     words = ent.text.lower()
     if not re.fullmatch(r"(?:can'?t|cannot|can not|could ?n'?t|couldnt) feel", words):
         return False
-    following = FOLLOWED_BY_ANY.match(ent.doc.text, ent.end_char)
+    following = FOLLOWED_BY_ANY.match(text_of(ent.doc), ent.end_char)
     if following is None or following.group(1).lower() in FEELING_WORDS:
         return False
     return any(m.start_char == following.start(1) and
@@ -141,10 +141,10 @@ YES_AFTER = re.compile(r"\s+(?:yes|yep|yeah|y)\s*(?:$|[.,;!?\n])")
 def answered_no(ent: Any) -> bool:
     """A bare "no" straight after the item, closing it, as in a list of answers: "weakness no,
     numbness no", "fever no", "pain: no", "tiredness - not really"."""
-    return BARE_NO.match(ent.doc.text.lower(), ent.end_char) is not None
+    return BARE_NO.match(lower_of(ent.doc), ent.end_char) is not None
 
 
 def answered_yes(ent: Any) -> bool:
     """A bare "yes" straight after the item: "weakness yes, numbness no" reports weakness,
     whatever "no" came before it in the list."""
-    return YES_AFTER.match(ent.doc.text.lower(), ent.end_char) is not None
+    return YES_AFTER.match(lower_of(ent.doc), ent.end_char) is not None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from legcheck.text.pipeline import lower_of
+
 TESTED_FOR = re.compile(r"\b(?:tested|checked|checking|screened|investigated|scanned|"
                         r"test(?:s|ed|ing)?|bloods?|scan|check(?:ed|ing)?|look(?:ed|ing)?|"
                         r"watch(?:ed|ing)?|examined|examining)"
@@ -37,8 +39,8 @@ def tested_for(ent: Any) -> bool | None:
     """True when the finding is only named as something tested for; False when the test said
     it is not there; None when no test is named."""
     doc = ent.doc
-    before = doc.text[max(0, ent.start_char - 40):ent.start_char].lower()
-    after = doc.text[ent.end_char:ent.sent.end_char].lower()
+    before = lower_of(doc)[max(0, ent.start_char - 40):ent.start_char]
+    after = lower_of(doc)[ent.end_char:ent.sent.end_char]
     if TESTED_FOR.search(before):
         return not RESULT_CLEAR.search(after)
     if TEST_OF.match(after) and RESULT_CLEAR.search(after):
@@ -51,6 +53,6 @@ def resolved_long_ago(ent: Any, group: str) -> bool:
     if group not in EVERYDAY_GROUPS:
         return False
     sentence = ent.sent.text.lower()
-    after = ent.doc.text[ent.end_char:ent.sent.end_char].lower()
+    after = lower_of(ent.doc)[ent.end_char:ent.sent.end_char]
     return LONG_AGO.search(sentence) is not None and RESOLVED.search(after) is not None \
         and BACK_AGAIN.search(after) is None

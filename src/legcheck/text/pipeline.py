@@ -281,7 +281,7 @@ def _register_components() -> None:
         for span in doc.spans.get(SPANS, []):
             if span.end < len(doc) and doc[span.end].lower_ in NEW_SUBJECT \
                     and not doc[span.end - 1].is_punct \
-                    and not _CLOSING.match(doc.text.lower(), doc[span.end].idx):
+                    and not _CLOSING.match(lower_of(doc), doc[span.end].idx):
                 doc[span.end].is_sent_start = True  # but "numbness I haven't had" is one
         return doc
 
@@ -293,6 +293,31 @@ def _register_components() -> None:
             if token.text == "?" and following.lower_ in ANSWER_NO:
                 following.is_sent_start = False
         return doc
+
+
+def text_of(doc: Any) -> str:
+    """The text a doc was read from, worked out once (spaCy's `doc.text` joins every token on
+    each call, and the reader asks for it many times per text)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def lower_of(doc: Any) -> str:
+    """The text a doc was read from, in lower case, worked out once; character for character, so
+    that a token's offsets index it (a few letters, such as "İ", grow when lowered)."""
+    lower = doc.user_data.get(_LOWER)
+    if lower is None:
+        text = text_of(doc)
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        doc.user_data[_LOWER] = lower
+    return lower
+
+
+_TEXT, _LOWER = "legcheck.text", "legcheck.lower"
 
 
 def matches(doc: Any) -> list[Any]:

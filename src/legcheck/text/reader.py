@@ -43,7 +43,7 @@ from legcheck.text.normal import (
 )
 from legcheck.text.numbers import digits_for_words
 from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
-from legcheck.text.pipeline import build_pipeline, matches, meanings
+from legcheck.text.pipeline import build_pipeline, lower_of, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
 from legcheck.text.when import (
@@ -125,7 +125,7 @@ ASLEEP_OR_AT_ME = re.compile(r"\b(?:sleep|sleeps|sleeping|asleep|slept|kicks? me
 def _kicks_of_the_sleeper(kb: KnowledgeBase, doc: Any) -> str | None:
     """A sentence in which the writer tells of their bed partner's jerks in sleep ("his legs have
     been jerking in his sleep", "her legs kick me black and blue")."""
-    text = doc.text.lower()
+    text = lower_of(doc)
     for m in matches(doc):
         if "limb_jerk" not in {finding_of(label) for label in meanings(m.label_)} \
                 or m._.is_negated:
