@@ -1,8 +1,10 @@
 """The spaCy + medspaCy pipeline, built from the knowledge base's phrases and medicines.
 
-TargetMatcher labels: `finding` (a yes/no finding, or a mention of a number finding),
-`finding|absent`, `finding=value`, and `medicine=class+class`. ConText marks each match as negated,
-uncertain, hypothetical, historical or about a relative, using medspaCy's rules and ours below."""
+The phrases are found by one spaCy PhraseMatcher keyed by label (medspaCy's TargetMatcher keys one
+per phrase, which made the pipeline slow to build). Labels: `finding` (a yes/no finding, or a
+mention of a number finding), `finding|absent`, `finding=value`, and `medicine=class+class`.
+ConText marks each match as negated, uncertain, hypothetical, historical or about a relative, using
+medspaCy's rules and ours below."""
 
 from __future__ import annotations
 
@@ -192,7 +194,6 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     import medspacy  # noqa: F401 - registers the medspacy_* pipeline factories
     import spacy
     from medspacy.context import ConTextRule
-    from medspacy.ner import TargetRule
 
     _register_components()
     nlp = spacy.blank("en")
@@ -201,10 +202,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     use_word_keys(nlp, Speller(known_words(kb)).correct)
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "…"]})
     nlp.add_pipe("legcheck_answers")
-    matcher = nlp.add_pipe("medspacy_target_matcher", config={
-        "phrase_matcher_attr": "NORM", "result_type": "group", "span_group_name": SPANS,
-        "prune": False})
-    matcher.add([TargetRule(phrase, label) for phrase, label in target_phrases(kb)])
+    nlp.add_pipe("legcheck_phrases").add(target_phrases(kb))
     nlp.add_pipe("legcheck_run_ons")
     nlp.add_pipe("legcheck_outermost", config={"carries": {
         entry.finding: list(entry.carries) for entry in kb.phrases if entry.carries}})
@@ -261,11 +259,41 @@ def known_words(kb: KnowledgeBase) -> set[str]:
     return {word for phrase in said for word in re.findall(r"[a-z]+", phrase.lower())}
 
 
+class PhraseTargets:
+    """Every phrase of the knowledge base found in a doc, as a span labelled with its meanings, in
+    the span group SPANS. Phrases are compared by NORM (each word's key, with typos mended)."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.tokenizer = nlp.tokenizer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+
+    def add(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Add (phrase, label) pairs; one matcher key per label."""
+        by_label: dict[str, list[str]] = {}
+        for phrase, label in pairs:
+            by_label.setdefault(label, []).append(phrase)
+        for label, phrases in by_label.items():
+            self.matcher.add(label, list(self.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        found = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+        doc.spans[SPANS] = [*doc.spans.get(SPANS, []), *found]
+        return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if "legcheck_outermost" in Language.factories:
         return
+
+    @Language.factory("legcheck_phrases")
+    def _phrases(nlp: Any, name: str) -> PhraseTargets:
+        return PhraseTargets(nlp)
 
     @Language.factory("legcheck_outermost", default_config={"carries": {}})
     def _outermost(nlp: Any, name: str, carries: dict[str, list[str]]) -> Any:
@@ -389,7 +417,18 @@ def pseudo_negations(kb: KnowledgeBase) -> list[str]:
 def target_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(phrase, label) for every phrase of the knowledge base and its other spellings; a phrase
     with several meanings has their labels joined by ";" ("fits" is loss of awareness, and denied
-    also says no known epilepsy); a variant another entry already claims keeps that meaning."""
+    also says no known epilepsy); a variant another entry already claims keeps that meaning.
+    Worked out once per knowledge base (the pipeline asks three times while it is built)."""
+    known = _TARGETS.get(id(kb))
+    if known is None or known[0] is not kb:
+        known = _TARGETS[id(kb)] = (kb, _target_phrases(kb))
+    return list(known[1])
+
+
+_TARGETS: dict[int, tuple[KnowledgeBase, list[tuple[str, str]]]] = {}
+
+
+def _target_phrases(kb: KnowledgeBase) -> list[tuple[str, str]]:
     labels: dict[str, list[str]] = {}
     for phrase, label in _knowledge_phrases(kb):
         said = labels.setdefault(phrase.lower(), [])
