@@ -8,8 +8,11 @@ medspaCy's rules and ours below."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import sys
+import types
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -191,7 +194,7 @@ def denied_after() -> list[str]:
 def build_pipeline(kb: KnowledgeBase) -> Any:
     """spaCy's tokenizer and sentencizer, medspaCy's TargetMatcher and ConText."""
     _quiet()
-    import medspacy  # noqa: F401 - registers the medspacy_* pipeline factories
+    _import_medspacy()
     import spacy
     from medspacy.context import ConTextRule
 
@@ -234,7 +237,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
                         pattern=[{"TEXT": ","}, {"LOWER": {"IN": NEW_CLAUSE}}]),
             ConTextRule(", calf", "TERMINATE", direction="TERMINATE", pattern=BODY_CLAUSE),
             ConTextRule("not sure", "POSSIBLE_EXISTENCE", direction="BIDIRECTIONAL")]
-    context.add(ours)
+    context.add([phrase_rule for rule in ours for phrase_rule in as_phrase_rules(rule)])
     return nlp
 
 
@@ -244,11 +247,70 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
 REPLACED_DEFAULTS = {": no", ": none"}
 
 
+def _import_medspacy() -> None:
+    """Import medspaCy (which registers its pipeline factories). medspaCy imports QuickUMLS, a UMLS
+    concept finder we do not use, only to register it, and QuickUMLS imports NLTK and SciPy: most
+    of a second of start-up. A stand-in takes its place while medspaCy loads, and is then removed,
+    so that a later `import quickumls` gets the real one."""
+    if "medspacy" in sys.modules or "quickumls" in sys.modules:
+        import medspacy
+        return
+    stand_in = types.ModuleType("quickumls")
+    stand_in.spacy_component = None  # type: ignore[attr-defined]
+    sys.modules["quickumls"] = stand_in
+    try:
+        import medspacy  # noqa: F401
+    finally:
+        if sys.modules.get("quickumls") is stand_in:
+            del sys.modules["quickumls"]
+
+
 def _default_context_rules(context: Any) -> list[Any]:
     from medspacy.context import ConTextRule
 
-    return [rule for rule in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
-            if rule.literal not in REPLACED_DEFAULTS]
+    return [phrase_rule for rule in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
+            if rule.literal not in REPLACED_DEFAULTS for phrase_rule in as_phrase_rules(rule)]
+
+
+def as_phrase_rules(rule: Any) -> list[Any]:
+    """A ConText rule whose token pattern only lists words ("was|is|are" "negative|neg"), as one
+    rule per phrase it can match: spaCy's PhraseMatcher finds those in one pass, where its token
+    Matcher tried every pattern at every word (most of the time spent reading a text). Other
+    rules are kept as they are."""
+    from medspacy.context import ConTextRule
+
+    phrases = _pattern_phrases(rule.pattern) if isinstance(rule.pattern, list) else None
+    if phrases is None:
+        return [rule]
+    return [ConTextRule(phrase, rule.category, direction=rule.direction, on_match=rule.on_match,
+                        on_modifies=rule.on_modifies, allowed_types=rule.allowed_types,
+                        excluded_types=rule.excluded_types, max_scope=rule.max_scope,
+                        max_targets=rule.max_targets, terminated_by=rule.terminated_by or None,
+                        metadata=rule.metadata)
+            for phrase in phrases]
+
+
+def _pattern_phrases(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """Every phrase a token pattern of LOWER or TEXT words (each may be optional) matches, or None
+    for any other pattern. A listed "word" with a space in it can never match one token and is
+    left out, as spaCy's Matcher leaves it out."""
+    choices: list[list[str]] = []
+    for token in pattern:
+        said = {key: value for key, value in token.items() if key != "OP"}
+        if token.get("OP", "") not in ("", "?") or len(said) != 1:
+            return None
+        ((attr, value),) = said.items()
+        if attr not in ("LOWER", "TEXT"):
+            return None
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            value = value["IN"]
+        words = [value] if isinstance(value, str) else value
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            return None
+        words = [word for word in words if " " not in word]
+        choices.append([*words, ""] if token.get("OP") == "?" else words)
+    phrases = {" ".join(word for word in words if word) for words in itertools.product(*choices)}
+    return sorted(phrase for phrase in phrases if phrase)
 
 
 def known_words(kb: KnowledgeBase) -> set[str]:
