@@ -46,6 +46,7 @@ from legcheck.text.people import OTHERS_FEMALE, OTHERS_MALE
 from legcheck.text.pipeline import build_pipeline, lower_of, matches, meanings
 from legcheck.text.quantities import read_quantities
 from legcheck.text.scope import SOFTLY_SAID_GROUPS, denial_ended, hedged, only_softly_hedged
+from legcheck.text.typos import with_g_restored
 from legcheck.text.when import (
     exercise_in,
     falling_asleep_in,
@@ -182,7 +183,7 @@ class TextReading:
 
 def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     """Every finding the text states about the person, with the words it came from."""
-    text = checked_text(text)
+    text = with_g_restored(checked_text(text))  # "sittin" is "sitting"
     with warnings.catch_warnings():  # spaCy warns about its own empty matchers; we print nothing
         warnings.simplefilter("ignore")
         nlp = _PIPELINES.get(id(kb))

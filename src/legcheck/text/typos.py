@@ -34,7 +34,7 @@ _HELD_DOWN = re.compile(r"(\w)\1{2,}")
 @cache
 def english_words() -> frozenset[str]:
     data = resources.files("legcheck.text") / "data" / "english_words.txt.gz"
-    with gzip.open(data.open("rb"), "rt", encoding="utf-8") as lines:
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         return frozenset(line.strip() for line in lines if line.strip())
 
 
@@ -96,3 +96,24 @@ def _any_one_letter(word: str) -> Iterator[str]:
             yield word[:i] + letter + word[i:]
             if i < len(word):
                 yield word[:i] + letter + word[i + 1:]
+
+
+# "-in'" for "-ing", as many people write and speak: "sittin at my desk", "legs jumpin",
+# "nothin helps". Four-letter forms only from this list ("thin" is not "thing").
+_DROPPED_G = re.compile(r"\b([a-z]{2,}in)(?:'|’)?(?![\w'’])", re.IGNORECASE)
+_SHORT_DROPPED_G = {"goin", "doin", "lyin", "dyin", "tyin", "bein"}
+
+
+def with_g_restored(text: str) -> str:
+    """The text with each word written "-in" or "-in'" for "-ing" spelt in full, when the word
+    is not itself English and its "-ing" form is ("within", "cousin", "muffin" stay)."""
+    def restored(found: re.Match[str]) -> str:
+        word = found.group(1)
+        lower = word.lower()
+        full = lower + "g"
+        if lower in _SHORT_DROPPED_G or (len(lower) >= SHORTEST and lower not in english_words()
+                                         and full in english_words()):
+            return word + ("G" if word.isupper() else "g")
+        return found.group(0)
+
+    return _DROPPED_G.sub(restored, text)

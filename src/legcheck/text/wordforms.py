@@ -32,6 +32,7 @@ EXACT = frozenset({
     "herpes", "shingles", "measles", "mumps", "glasses", "clothes", "trousers", "pants",
     "jumping", "jumps", "jumped", "plays", "played", "playing", "stairs", "means", "sometimes",
     "times", "physics", "works", "worked", "working", "ring",
+    "chilling", "chilled",  # "chilling on the sofa" is resting, not chills
 })
 _VOWELS = set("aeiou")
 
@@ -96,6 +97,7 @@ TEXT_SPEAK = {
     "sorta": "sort", "kinda": "kind", "gonna": "going", "wanna": "want", "gotta": "got",
     "every1": "everyone", "any1": "anyone", "some1": "someone", "no1": "nobody",
     "nah": "no", "naw": "no", "nope": "no", "yeah": "yes", "yep": "yes", "yup": "yes",
+    "nae": "no", "aye": "yes", "aboot": "about", "oot": "out", "doon": "down",  # Scots
 }
 # negative contractions written without their apostrophe, or misspelt, split as spaCy splits
 # "dont": (the part before, its norm)
@@ -110,6 +112,13 @@ NEGATIVE_CONTRACTIONS = {
     "has'nt": ("has", "has"), "could'nt": ("could", "could"), "would'nt": ("would", "would"),
     "are'nt": ("are", "are"), "were'nt": ("were", "were"), "had'nt": ("had", "have"),
     "ca'nt": ("ca", "can"), "wo'nt": ("wo", "will"),
+    # Scots: "cannae", "dinnae", "didnae" ("I cannae feel my toes", "it disnae hurt")
+    "cannae": ("can", "can"), "canna": ("can", "can"), "dinnae": ("din", "do"),
+    "dinna": ("din", "do"), "didnae": ("did", "did"), "disnae": ("dis", "does"),
+    "doesnae": ("does", "does"), "wasnae": ("was", "was"), "wisnae": ("wis", "was"),
+    "isnae": ("is", "is"), "hasnae": ("has", "has"), "havnae": ("hav", "have"),
+    "havenae": ("have", "have"), "couldnae": ("could", "could"), "wouldnae": ("would", "would"),
+    "willnae": ("will", "will"), "werenae": ("were", "were"),
 }
 
 

@@ -1,0 +1,37 @@
+"""Ways of writing that differ from the textbook: dropped g's ("sittin"), Scots ("nae", "cannae"),
+and other voices people type in."""
+
+from __future__ import annotations
+
+import pytest
+
+from legcheck.text.typos import with_g_restored
+from readings import check
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("when I'm sittin at my desk", "when I'm sitting at my desk"),
+    ("legs jumpin' all night", "legs jumping all night"),
+    ("popcorn goin off", "popcorn going off"),
+    ("TWITCHIN", "TWITCHING"),
+    ("thin skin within my cousin's cabin", "thin skin within my cousin's cabin"),
+    ("a muffin and a raisin", "a muffin and a raisin"),
+])
+def test_a_dropped_g_is_restored_only_where_no_english_word_is_meant(written: str,
+                                                                      meant: str) -> None:
+    assert with_g_restored(written) == meant
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Me left calf's been jumpin when I'm sittin at the desk in work.",
+     {"visible_flicker": True, "worse_at_rest": True, "location": "one_spot"}),
+    ("This mornin the shin muscle's twitchin, nae cramp, nae numbness.",
+     {"visible_flicker": True, "painful_cramp": False, "numbness_tingling": False}),
+    ("Ma legs are gaun mental, I cannae keep them still.", {"urge_to_move": True}),
+    ("My calf flickers but it disnae hurt and there's nae weakness.",
+     {"visible_flicker": True, "painful_cramp": False, "weakness": False}),
+    ("I dinnae have any numbness, just the twitchin in ma thigh.",
+     {"numbness_tingling": False, "visible_flicker": True}),
+])
+def test_dialect_and_dropped_letters_are_read(text: str, expect: dict) -> None:
+    check(text, expect)
