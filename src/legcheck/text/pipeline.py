@@ -212,7 +212,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
     context = nlp.add_pipe("medspacy_context", config={
         "rules": None, "phrase_matcher_attr": "NORM", "input_span_type": "group",
         "span_group_name": SPANS})
-    context.add(_default_context_rules(context))
+    context.add(_default_context_rules(nlp, context))
     ours = [*(ConTextRule(w, "NEGATED_EXISTENCE", direction="FORWARD") for w in NEGATION),
             *(ConTextRule(w, "POSSIBLE_EXISTENCE", direction="FORWARD") for w in POSSIBLE),
             *(ConTextRule(w, HEDGE, direction="FORWARD") for w in SOFT_HEDGES),
@@ -237,7 +237,7 @@ def build_pipeline(kb: KnowledgeBase) -> Any:
                         pattern=[{"TEXT": ","}, {"LOWER": {"IN": NEW_CLAUSE}}]),
             ConTextRule(", calf", "TERMINATE", direction="TERMINATE", pattern=BODY_CLAUSE),
             ConTextRule("not sure", "POSSIBLE_EXISTENCE", direction="BIDIRECTIONAL")]
-    context.add([phrase_rule for rule in ours for phrase_rule in as_phrase_rules(rule)])
+    context.add([phrase_rule for rule in ours for phrase_rule in as_phrase_rules(nlp, rule)])
     return nlp
 
 
@@ -265,21 +265,22 @@ def _import_medspacy() -> None:
             del sys.modules["quickumls"]
 
 
-def _default_context_rules(context: Any) -> list[Any]:
+def _default_context_rules(nlp: Any, context: Any) -> list[Any]:
     from medspacy.context import ConTextRule
 
     return [phrase_rule for rule in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
-            if rule.literal not in REPLACED_DEFAULTS for phrase_rule in as_phrase_rules(rule)]
+            if rule.literal not in REPLACED_DEFAULTS
+            for phrase_rule in as_phrase_rules(nlp, rule)]
 
 
-def as_phrase_rules(rule: Any) -> list[Any]:
+def as_phrase_rules(nlp: Any, rule: Any) -> list[Any]:
     """A ConText rule whose token pattern only lists words ("was|is|are" "negative|neg"), as one
     rule per phrase it can match: spaCy's PhraseMatcher finds those in one pass, where its token
     Matcher tried every pattern at every word (most of the time spent reading a text). Other
     rules are kept as they are."""
     from medspacy.context import ConTextRule
 
-    phrases = _pattern_phrases(rule.pattern) if isinstance(rule.pattern, list) else None
+    phrases = _pattern_phrases(nlp, rule.pattern) if isinstance(rule.pattern, list) else None
     if phrases is None:
         return [rule]
     return [ConTextRule(phrase, rule.category, direction=rule.direction, on_match=rule.on_match,
@@ -290,10 +291,10 @@ def as_phrase_rules(rule: Any) -> list[Any]:
             for phrase in phrases]
 
 
-def _pattern_phrases(pattern: list[dict[str, Any]]) -> list[str] | None:
+def _pattern_phrases(nlp: Any, pattern: list[dict[str, Any]]) -> list[str] | None:
     """Every phrase a token pattern of LOWER or TEXT words (each may be optional) matches, or None
-    for any other pattern. A listed "word" with a space in it can never match one token and is
-    left out, as spaCy's Matcher leaves it out."""
+    for any other pattern. A listed "word" our tokenizer splits ("i've", "risks of") can never
+    match one token and is left out, as spaCy's Matcher leaves it out."""
     choices: list[list[str]] = []
     for token in pattern:
         said = {key: value for key, value in token.items() if key != "OP"}
@@ -307,7 +308,7 @@ def _pattern_phrases(pattern: list[dict[str, Any]]) -> list[str] | None:
         words = [value] if isinstance(value, str) else value
         if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
             return None
-        words = [word for word in words if " " not in word]
+        words = [word for word in words if len(nlp.make_doc(word)) == 1]
         choices.append([*words, ""] if token.get("OP") == "?" else words)
     phrases = {" ".join(word for word in words if word) for words in itertools.product(*choices)}
     return sorted(phrase for phrase in phrases if phrase)

@@ -17,6 +17,7 @@ from typing import Any
 from legcheck.engine.answers import Observation, coerce_value
 from legcheck.errors import InputError
 from legcheck.knowledge import KnowledgeBase
+from legcheck.text.backref import asked_about, denied_by_pointing_back, denied_findings
 from legcheck.text.course import read_course
 from legcheck.text.denials import (
     LIST_JOIN,
@@ -198,11 +199,13 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     places: list[Place] = []
     rests = []
     about_an_animal = ANIMAL.search(lower) is not None and not SELF_BODY.search(lower)
+    pointed_at = denied_by_pointing_back(kb, doc)  # "asked about X and Y - neither"
     for ent in matches(doc):
         if about_an_animal:  # "my cat twitches in her sleep": not a person's finding
             ignored.append(ent.text)
             continue
-        outcome = _reading(kb, ent, other, family_only)
+        denied = (ent.start, ent.end) in pointed_at
+        outcome = denied_findings(kb, ent) if denied else _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
             continue
@@ -219,7 +222,8 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
                         m.label_ == "timing=falling_asleep" for m in counted_in(ent.sent)):
                     continue  # "dozing off on the sofa": the moment of falling asleep
                 rests.append(ent)
-            found.setdefault(finding_id, []).append((value, ent.text, ent._.is_negated))
+            found.setdefault(finding_id, []).append((value, ent.text,
+                                                     denied or ent._.is_negated))
     moving_in = {sent.start: _movements_in(sent) for sent in doc.sents}  # once per sentence
     if "worse_at_rest" not in found:
         resting = [(sent, rest_in(sent, moving_in[sent.start])) for sent in doc.sents]
@@ -343,6 +347,9 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
         negated = False  # "no numbness, slurred speech since this morning": said, not denied
     if negated and inside_another(ent):
         return None  # "no weakness or numbness on one side" denies one-sided numbness only
+    if not negated and not _groups(kb, ent) & {"movement"} and asked_about(ent) and all(
+            "|" not in label for label in meanings(ent.label_)):
+        return None  # "the GP asked about weakness": named in a question, not reported
     said = [_meaning(kb, ent, label, whose=whose, other=other, negated=negated,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
