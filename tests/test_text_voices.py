@@ -35,3 +35,26 @@ def test_a_dropped_g_is_restored_only_where_no_english_word_is_meant(written: st
 ])
 def test_dialect_and_dropped_letters_are_read(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a spot away from the legs counts with a movement beside it, or said "too" after one
+    ("My right thigh flickers on and off. Also my eyelid.", {"location": "several_body_parts"}),
+    ("Cramps in my calves and sometimes my belly.", {"location": "several_body_parts"}),
+    ("My calf twitches and my cheek twitches as well.", {"location": "several_body_parts"}),
+    ("My left calf twitches; my cheek is sore from the dentist.", {"location": "one_spot"}),
+    # a hand that "goes to sleep" is numb for a moment: not a place of the movements, not sleep
+    ("Both calves twitch. My hand keeps going to sleep at the desk.",
+     {"location": "both_legs", "timing": None}),
+])
+def test_where_the_movements_are_beyond_the_legs(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Pins and needles (no - only my foot going to sleep), cramps (yes, in my calves)",
+     {"numbness_tingling": False, "painful_cramp": True}),
+    ("weakness - no - but my calves twitch", {"weakness": False, "visible_flicker": True}),
+])
+def test_a_no_in_brackets_or_between_dashes_answers_the_item(text: str, expect: dict) -> None:
+    check(text, expect)

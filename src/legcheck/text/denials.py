@@ -133,14 +133,15 @@ def feels_none_of_what_follows(ent: Any) -> bool:
                for m in matches(ent.doc))
 
 
-BARE_NO = re.compile(r"(?:\s*[:?\-–—]\s*|\s+)(?:no|nope|nah|nil|negative|none|n/a|not really)"
-                     r"\s*(?:$|[.,;!?\n])")
+BARE_NO = re.compile(r"(?:\s*[:?\-–—(]\s*|\s+)(?:no|nope|nah|nil|negative|none|n/a|not really)"
+                     r"\s*(?:$|[.,;!?\n)]|[-–—]\s)")
 YES_AFTER = re.compile(r"\s+(?:yes|yep|yeah|y)\s*(?:$|[.,;!?\n])")
 
 
 def answered_no(ent: Any) -> bool:
     """A bare "no" straight after the item, closing it, as in a list of answers: "weakness no,
-    numbness no", "fever no", "pain: no", "tiredness - not really"."""
+    numbness no", "fever no", "pain: no", "tiredness - not really", "tingling (no - it was my
+    hand going to sleep)"."""
     return BARE_NO.match(lower_of(ent.doc), ent.end_char) is not None
 
 

@@ -379,6 +379,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label == "spreading" and "all over" in ent.text.lower() and OVER_AND_DONE.search(
             ent.doc[max(ent.sent.start, ent.start - 2):ent.end + 2].text.lower()):
         return None  # "had a bug, all over now": finished, not spread everywhere
+    if label == "timing=falling_asleep" and LIMB_ASLEEP.search(
+            ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
+        return None  # "my hand keeps going to sleep": numb for a moment, not sleep
     if label in ("worse_at_rest", "timing=at_rest") and mind_at_rest(ent):
         return None  # "to put my mind at rest"
     if label == "timing=after_exercise" and relief_not_time(ent):
@@ -457,6 +460,9 @@ FIGURATIVE_WEAKNESS = re.compile(
     r"fortnight)|(?:the |about |around |over |nearly |almost |some |several |a few |few )|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|months?|years?|hours?)\b)")
 
+
+LIMB_ASLEEP = re.compile(r"\b(?:hands?|arms?|foot|feet|legs?|fingers?|toes?)\b(?: (?:keeps?|"
+                         r"kept|always|just|is|are|was|were|has|had|have))*$")
 
 SUDDEN_MOVEMENT = re.compile(r"^(?:jerk|jolt|kick|twitch|jump|spasm|movement|start|flick|lurch|"
                              r"shak)")

@@ -129,14 +129,18 @@ _PART_WORDS = {
     "knee": "knee", "knees": "knee", "hamstring": "thigh", "hamstrings": "thigh", "quad": "thigh",
     "quads": "thigh", "leg": "leg", "legs": "leg",
 }
-_ELSEWHERE_SPOT = re.compile(r"\b(?:eyelids?|eyes?)\b")
+# a spot away from the legs that counts only with a movement beside it ("my cheek twitches",
+# "cramps in my legs and my belly"); "eye" stands for all of them
+_ELSEWHERE_SPOT = re.compile(r"\b(?:eyelids?|eyes?|cheeks?|belly|tummy|stomach|abdomen|lips?)\b")
 _OWNED = re.compile(r"\b(?:my|the|his|her|their|one|a|both|either|left|right|l|r|lt|rt|rite)\b")
 # a limb said to twitch "all over": all over that limb ("my right leg is twitching all over")
 _ONE_LIMB_BEFORE = re.compile(r"\b(?:my|the|his|her) (?:left |right )?(?:leg|arm|calf|thigh)\b"
                               r"(?![\s\S]*\b(?:legs|arms|body)\b)")
 # a part doing something that is not one of the movements: "jaw clenching", "my hands shake"
 _NOT_MOVING = re.compile(r"^\s*(?:(?:is|are|keeps?|kept|was|were)\s+)?(?:clench\w*|grind\w*|"
-                         r"ach\w*|sore|hurt\w*|shak\w*|trembl\w*|swell\w*|swollen|stiff\w*)\b")
+                         r"ach\w*|sore|hurt\w*|shak\w*|trembl\w*|swell\w*|swollen|stiff\w*|"
+                         r"numb|tingl\w*|(?:going|goes|went|gone) to sleep|(?:fell|falls|falling) "
+                         r"asleep)\b")
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 
 
@@ -160,7 +164,7 @@ def place_of(ent: Any, value: str) -> Place | None:
     doc = ent.doc
     before = doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()
     words = ent.text.lower()
-    after = doc[ent.end:min(ent.sent.end, ent.end + 3)].text.lower()
+    after = doc[ent.end:min(ent.sent.end, ent.end + 4)].text.lower()
     if _NOT_MOVING.match(after):
         return None
     if value == "several_body_parts" and re.search(r"\ball over\b", words) \
@@ -182,7 +186,9 @@ def place_of(ent: Any, value: str) -> Place | None:
 
 
 MOVEMENT_WORDS = re.compile(r"^(?:twitch|flicker|flutter|jump|spasm|tic|jerk|quiver|ripple|pulse|"
-                            r"puls|vibrat|popp|kick)")
+                            r"puls|vibrat|popp|kick|cramp)")
+# a place said after the movements with "too" or "also": "also my eyelid", "my cheek as well"
+_ALSO = re.compile(r"\b(?:also|too|as well|aswell|n aw|and all)\b")
 
 
 def _moving_beside(ent: Any) -> bool:
@@ -190,12 +196,15 @@ def _moving_beside(ent: Any) -> bool:
     eyelid", "eyelid and leg twitching"."""
     doc = ent.doc
     start = ent.start
-    while start > max(ent.sent.start, ent.start - 5) and not doc[start - 1].is_punct:
+    while start > max(ent.sent.start, ent.start - 7) and not doc[start - 1].is_punct:
         start -= 1
     end = ent.end
     while end < min(ent.sent.end, ent.end + 4) and not doc[end].is_punct:
         end += 1
-    return any(MOVEMENT_WORDS.match(t.lower_) for t in doc[start:end])
+    if any(MOVEMENT_WORDS.match(t.lower_) for t in doc[start:end]):
+        return True
+    return _ALSO.search(doc[start:end].text.lower()) is not None \
+        and any(MOVEMENT_WORDS.match(t.lower_) for t in doc[:ent.start])
 
 
 # a place inside a movement phrase: "whole body jumps", "my fingers keep curling up"
