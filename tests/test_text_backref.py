@@ -69,3 +69,33 @@ def test_a_symptom_named_in_a_question_is_not_reported(text: str, absent: list) 
 ])
 def test_what_the_person_says_of_themselves_still_counts(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a movement called one's own inside a fear is still the person's
+    ("What if these jerks of mine are a seizure?", {"limb_jerk": True}),
+    ("Could my twitches turn into ALS one day?", {"visible_flicker": True}),
+    # "mine" after the movements were named of someone else, or in a question
+    ("My brother gets calf cramps. Mine come at night too.", {"painful_cramp": True}),
+    ("Do twitches ever just stop? Mine are in my thighs, mostly at my desk.",
+     {"visible_flicker": True, "location": "both_legs"}),
+])
+def test_the_persons_own_movements_inside_a_fear_or_after_another(text: str,
+                                                                  expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("What if my legs start jerking one day?", ["limb_jerk"]),
+    ("My brother gets calf cramps. I'm scared of getting them.", ["painful_cramp"]),
+])
+def test_a_feared_or_anothers_movement_stays_unreported(text: str, absent: list) -> None:
+    assert not set(absent) & set(read(text))
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("What if it is ALS? I don't have any weakness.", {"weakness": False}),
+    ("Any weakness? I don't think so.", {"weakness": False}),
+])
+def test_a_denial_after_a_real_question_is_its_own_sentence(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -378,10 +378,14 @@ def _register_components() -> None:
 
     @Language.component("legcheck_answers")
     def _answers(doc: Any) -> Any:
-        """An answer after a question stays in its sentence: "numbness? no", "weakness? nope"."""
+        """An answer after a short question stays in its sentence: "numbness? no", "weakness?
+        nope", "any weakness? I don't think so"; not a denial after a real question ("what if
+        it is ALS? I don't have any weakness")."""
         for token in doc[:-1]:
             following = doc[token.i + 1]
-            if token.text == "?" and following.lower_ in ANSWER_NO:
+            if token.text == "?" and following.lower_ in ANSWER_NO and (
+                    _short_question(doc, token.i)
+                    or UNSURE.match(doc[token.i + 1:token.i + 4].text.lower())):
                 following.is_sent_start = False
         return doc
 
@@ -409,6 +413,23 @@ def lower_of(doc: Any) -> str:
 
 
 _TEXT, _LOWER = "legcheck.text", "legcheck.lower"
+
+
+QUESTION_WORDS = {"what", "how", "why", "is", "could", "can", "would", "should", "does", "do",
+                  "will", "am", "are", "if", "when", "who", "which", "did", "has", "have"}
+SHORT_QUESTION = 4  # words: "any weakness?", "numbness in your legs?"
+UNSURE = re.compile(r"(?:not sure|no idea|i'?m not sure|i don'?t know|i dunno|dunno)\b")
+
+
+def _short_question(doc: Any, mark: int) -> bool:
+    """The words before a question mark, back to the last sentence mark, are a short item asked
+    about, not a question of the person's own."""
+    start = mark
+    while start > 0 and doc[start - 1].text not in (".", "!", "?", ";", "\n") \
+            and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = [t for t in doc[start:mark] if not t.is_punct]
+    return len(words) <= SHORT_QUESTION and not (words and words[0].lower_ in QUESTION_WORDS)
 
 
 def matches(doc: Any) -> list[Any]:

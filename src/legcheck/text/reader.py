@@ -200,6 +200,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     rests = []
     about_an_animal = ANIMAL.search(lower) is not None and not SELF_BODY.search(lower)
     pointed_at = denied_by_pointing_back(kb, doc)  # "asked about X and Y - neither"
+    set_aside: list[tuple[str, str]] = []  # movements named in a fear, or of someone else
     for ent in matches(doc):
         if about_an_animal:  # "my cat twitches in her sleep": not a person's finding
             ignored.append(ent.text)
@@ -208,6 +209,8 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         outcome = denied_findings(kb, ent) if denied else _reading(kb, ent, other, family_only)
         if outcome is None:
             ignored.append(ent.text)
+            set_aside += [(label, ent.text) for label in meanings(ent.label_)
+                          if label in OWNED_MOVEMENTS]
             continue
         inner = place_inside(ent) if any(fid in MOVEMENTS and fid != "hand_spasms"
                                           and value is True for fid, value in outcome) else None
@@ -224,6 +227,9 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
                 rests.append(ent)
             found.setdefault(finding_id, []).append((value, ent.text,
                                                      denied or ent._.is_negated))
+    if set_aside and MINE.search(lower) and not any(
+            _has_true(found.get(fid, [])) for fid in OWNED_MOVEMENTS):
+        found[set_aside[0][0]] = [(True, set_aside[0][1], False)]  # "mine are in my calves"
     moving_in = {sent.start: _movements_in(sent) for sent in doc.sents}  # once per sentence
     if "worse_at_rest" not in found:
         resting = [(sent, rest_in(sent, moving_in[sent.start])) for sent in doc.sents]
@@ -326,13 +332,14 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
              family_only: set[str]) -> list[tuple[str, Any]] | None:
     """What one match says, over all its meanings: [(finding id, value)], or None when it does
     not count."""
-    if ent._.is_historical or ent._.is_hypothetical:
+    owned = _owned_movement(ent)  # "what if my twitches are ALS?": the twitches are real
+    if ent._.is_historical or (ent._.is_hypothetical and not owned):
         return None
-    if (ent._.is_uncertain or hedged(ent)) and not (
+    if (ent._.is_uncertain or hedged(ent)) and not owned and not (
             only_softly_hedged(ent) and _groups(kb, ent) <= SOFTLY_SAID_GROUPS):
         return None  # a fear or a question, or a hedged history ("maybe diabetic")
     question = HYPOTHETICAL_QUESTION.match(ent.sent.text.lower())
-    if question and ent.start_char - ent.sent.start_char < question.end():
+    if question and ent.start_char - ent.sent.start_char < question.end() and not owned:
         return None  # "if I had twitching plus weakness, would that mean ALS?"
     if denial_of_what_follows(ent):
         return None  # "no feeling of falling": a denial of what follows, not numbness
@@ -354,6 +361,25 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
                      family_only=family_only) for label in meanings(ent.label_)]
     counted = [outcome for outcome in said if outcome is not None]
     return [pair for outcome in counted for pair in outcome] if counted else None
+
+
+OWNED_MOVEMENTS = {"visible_flicker", "limb_jerk", "painful_cramp"}
+# the person's own, after the movements were named of a fear or of someone else: "My friend has
+# MND and every twitch terrifies me. Mine are in my calves."
+MINE = re.compile(r"\bmine(?:'re| are| is|'s| come| comes| happen| happens| started| start| seem|"
+                  r" tend| only| mostly| usually| have| has| go| get)\b")
+OWNED_BEFORE = {"my", "these", "those"}
+
+
+def _owned_movement(ent: Any) -> bool:
+    """A movement the person calls their own inside a fear or a question: "what if my twitches
+    turn into weakness?", "could these jerks of mine be a seizure?"."""
+    if not any(label in OWNED_MOVEMENTS for label in meanings(ent.label_)):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end:ent.end + 2].text.lower()
+    return before in OWNED_BEFORE or after == "of mine"
 
 
 def _groups(kb: KnowledgeBase, ent: Any) -> set[str]:
