@@ -150,7 +150,8 @@ NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|se
                           r"perfect|intact|unchanged|the same|alright|all right|clear)\b")
 SECOND_DEGREE = re.compile(r"\b(?:mum|mom|mother|dad|father|parent)(?:'s|s|’s)? (?:brother|sister|"
                            r"mum|mom|mother|dad|father|side|cousin|uncle|aunt)\b")
-CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
+CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|sis|bro|son|daughter|"
+                          r"parents?|"
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
                         r"mate|someone|somebody|people)\b")
@@ -434,12 +435,17 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return [*([(label, True)] if legs else []), *((where, True) for where in also)]
     if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
         return [(label, True), *((where, True) for where in weakness_where(ent))]
-    if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
-        return [(label, True), ("weakness", True)]  # "legs weaker": weakness too
+    if label == "weakness_both_legs" and not negated and (
+            "weak" in ent.text.lower() or GIVING_WAY.search(ent.text.lower())):
+        return [(label, True), ("weakness", True)]  # "legs weaker", "legs give out": weakness too
     if label == "weakness_both_legs" and negated and "weak" in ent.text.lower() \
             and "both" not in ent.text.lower():  # "no weakness in my arms and legs"; a weak
         return [(label, False), ("weakness", False)]  # arm said elsewhere still wins
     return [(label, not negated)]
+
+
+# legs that give way are weak legs: "legs gave out", "legs buckled", "legs give way"
+GIVING_WAY = re.compile(r"\b(?:gave|give|gives|giving|given|buckle|buckles|buckled|buckling)\b")
 
 
 # "weakness" as a fondness: "my only weakness is chocolate", "a weakness for sweets"; never
@@ -606,6 +612,8 @@ def _said_of(ent: Any) -> str | None:
     None for the person checking. A bed partner does not count: "my wife says I kick" is about
     me, and a partner's illness is not family history."""
     doc, whose = ent.doc, None
+    if SAID_OF_ME.search(ent.text.lower()):
+        return None  # "my family would be better off without me": the phrase names the writer
     for modifier in [*ent._.modifiers, *_subject_carried_on(ent)]:
         if modifier.category != "FAMILY":
             continue
@@ -624,6 +632,9 @@ def _said_of(ent: Any) -> str | None:
         else:
             whose = "relative"
     return whose
+
+
+SAID_OF_ME = re.compile(r"\b(?:me|myself)\b")
 
 
 SAME_SUBJECT_VERBS = {"had", "has", "have", "was", "is", "gets", "got", "keeps", "kept",
