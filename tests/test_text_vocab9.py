@@ -56,3 +56,47 @@ def test_plain_wordings(text: str, expect: dict) -> None:
 ])
 def test_traps_and_comparisons(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("according to my husband I kick him most of the night", {"partner_sees_kicks": True}),
+    ("my girlfriend counted the kicks one night: thirty of them", {"partner_sees_kicks": True}),
+    ("himself says I kick like a donkey in bed", {"partner_sees_kicks": True}),
+    ("she hurt herself, and my legs kick", {"partner_sees_kicks": None}),
+    ("once he's asleep his legs start jerking", {"timing": "during_sleep"}),
+    ("mornings I feel like a zombie, and my wife says I kick in my sleep",
+     {"daytime_sleepiness": True, "timing": "during_sleep"}),
+    ("I'm wrecked all day from the broken nights", {"daytime_sleepiness": True}),
+    ("he keeps nodding off in meetings", {"daytime_sleepiness": True}),
+    ("my leg jerks just as I start to go under", {"timing": "falling_asleep"}),
+    ("my calves twitch after long runs", {"timing": "after_exercise"}),
+    ("by the evening my feet cramp", {"timing": "evening"}),
+    ("fine in the morning, but by evening my legs won't stay put",
+     {"timing": "evening", "urge_to_move": True}),
+    ("my legs won't keep still on long flights", {"urge_to_move": True}),
+    ("I can't sit through a film because of my legs", {"urge_to_move": True}),
+    ("the creepy feeling settles when I pace", {"relieved_by_moving": True}),
+    ("stretching did nothing, my calves still cramp",
+     {"relieved_by_moving": False, "painful_cramp": True}),
+    ("at night my legs 'jump' and wake me", {"limb_jerk": True}),
+    ("my legs are hopping on the sofa", {"limb_jerk": True}),
+    ("it began in one calf and has spread into my thighs", {"spreading": True}),
+    ("twitching in my back, my arms, everywhere now", {"spreading": True}),
+    ("it's slowly worse each month", {"getting_worse": True}),
+    ("the cramps are exactly the same as in the summer", {"getting_worse": False}),
+    ("my calf still twitches, about the same, if anything less", {"getting_worse": False}),
+])
+def test_sleep_partner_time_and_course(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("I drink the fizzy kind of water, and my calf twitches", {"urge_to_move": None}),
+    ("lying wide awake again at 3am, my calves cramp", {"hard_to_wake": None}),
+    ("the restless feeling kicks off earlier in the afternoon now", {"limb_jerk": None}),
+    ("his memory has been going downhill for years", {"memory_problems": True,
+                                                     "getting_worse": None}),
+    ("we're not in the same bed, just the same room", {"getting_worse": None}),
+])
+def test_sleep_and_course_traps(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -108,7 +108,9 @@ PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", 
                    "never felt so", "never felt as", "never had it this", "never had it so",
                    # a comparison with the past is not a past episode: "peeing less than I used to"
                    "than i used to", "than it used to", "than they used to", "than he used to",
-                   "than she used to", "than i'm used to", "than im used to"]
+                   "than she used to", "than i'm used to", "than im used to",
+                   # "stretching did nothing": what did not help, not a denial of what follows
+                   "did nothing", "does nothing", "do nothing"]
 POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afraid of",
             "scared it", "scared that", "scared this", "afraid that", "afraid this",
             "frightened it", "frightened of", "worried this", "terrified it", "petrified",

@@ -171,6 +171,12 @@ ANY_POSITION = re.compile(
     r"|\b(?:sitting|standing|walking|lying)(?: or|,) (?:sitting|standing|walking|lying)"
     r"(?:,? (?:or |and )?\w+)?,? (?:doesn'?t matter|it doesn'?t matter|no matter|whatever)")
 
+# a time said as when all is well: "fine in the morning", "normal during the day"
+FINE_THEN = re.compile(r"\b(?:fine|ok|okay|normal|good|great|grand)\s*$")
+
+# one word in single quotes, spaces kept so every offset stays the same
+QUOTED_WORD = re.compile(r"(?:(?<=\s)|^)['‘](\w+)['’](?=[\s.,;:!?)]|$)")
+
 _PIPELINES: dict[int, Any] = {}
 
 
@@ -185,6 +191,7 @@ class TextReading:
 def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     """Every finding the text states about the person, with the words it came from."""
     text = with_g_restored(checked_text(text))  # "sittin" is "sitting"
+    text = QUOTED_WORD.sub(r" \1 ", text)  # "my legs 'jump'": the word, not a quotation
     with warnings.catch_warnings():  # spaCy warns about its own empty matchers; we print nothing
         warnings.simplefilter("ignore")
         nlp = _PIPELINES.get(id(kb))
@@ -375,6 +382,11 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "had a bug, all over now": finished, not spread everywhere
     if label in ("worse_at_rest", "timing=at_rest") and mind_at_rest(ent):
         return None  # "to put my mind at rest"
+    if label in ("timing=on_waking", "timing=any_time") and _tiredness_then(ent):
+        return None  # "mornings I feel like a zombie": when they are tired, not when it comes
+    if label.startswith("timing=") and FINE_THEN.search(
+            ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
+        return None  # "fine in the morning, fidgety by teatime": when it is not there
     if label == "timing=after_exercise" and relief_not_time(ent):
         return None  # "better when walking": what relieves it, not when it comes
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \
@@ -491,6 +503,23 @@ MOVEMENTS = ("visible_flicker", "limb_jerk", "painful_cramp", "urge_to_move", "p
              "rhythmic_jerking", "cramp_over_10_minutes", "spreading", "hand_spasms",
              "feeling_of_falling")
 WHEN_AND_WHERE_GROUPS = {"movement", "timing", "extent", "course"}
+
+
+def _tiredness_then(ent: Any) -> bool:
+    """A morning said next to tiredness with no movement between ("mornings I feel like a
+    zombie", "I wake up shattered in the morning")."""
+    doc = ent.doc
+    near = [m for m in matches(doc) if abs(m.start - ent.start) <= 6
+            and (m.start, m.end) != (ent.start, ent.end)
+            and not any(t.text in ".!?;" for t in doc[min(m.start, ent.start):max(m.end, ent.end)])]
+    tired = [m for m in near if any(finding_of(label) == "daytime_sleepiness"
+                                    for label in meanings(m.label_))]
+    for m in tired:
+        low, high = sorted((m.start, ent.start))
+        if not any(finding_of(label) in MOVEMENTS for n in near if low <= n.start <= high
+                   for label in meanings(n.label_)):
+            return True
+    return False
 
 
 def _sentence_of_another(kb: KnowledgeBase, ent: Any) -> bool:
