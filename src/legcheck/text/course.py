@@ -14,12 +14,13 @@ from datetime import date
 from legcheck.text.numbers import Quantity
 
 _WORSE = r"(?:worse|more frequent|more often|more intense|stronger|more regular|more constant)"
-_THAN_THEN = (r"than\s+(?:it|they|things)?\s*(?:was|were|used to be|had been)?\s*"
+_THAN_THEN = (r"than\s+(?:(?:i|it|they|he|she|things)\s+used to(?:\s+be)?\b|"
+              r"(?:it|they|things)?\s*(?:was|were|used to be|had been)?\s*"
               r"(?:before|at first|at the start|when it (?:started|began)|earlier|ever|"
               r"last (?:week|month|year|time|summer|winter|spring|autumn)|"
               r"(?:a|one|two|three|four|five|six|a few|a couple of|some) (?:days?|weeks?|months?|"
               r"fortnights?|years?) ago|a fortnight ago|in (?:january|february|march|april|may|"
-              r"june|july|august|september|october|november|december|the summer|the spring))")
+              r"june|july|august|september|october|november|december|the summer|the spring)))")
 _DENIED = re.compile(r"(?:n't|\bnot|\bno|\bnever|\bhardly|\bbarely)\s+(?:\w+\s+)?$")
 _THEN_WORSE = re.compile(rf"\b{_WORSE}\s+{_THAN_THEN}")
 _THEN_BETTER = re.compile(rf"\b(?:better|less frequent|less often|milder|calmer|fewer)\s+"

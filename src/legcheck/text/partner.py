@@ -55,13 +55,18 @@ _AT_NIGHT = re.compile(r"\b(?:night|nights|sleep|asleep|bed)\b")
 # a bed partner who reports the kicks in other words than the phrase list: "bed partner has
 # noticed my legs kicking every night", "my girlfriend has filmed my legs jerking"; not a partner
 # who only thinks so ("says he thinks I might twitch"), nor one who has seen nothing
-_SEEN = (r"(?:has |have |had )?(?:noticed|notices|says|said|tells me|told me|complains?|"
+_SEEN = (r"(?:has |have |had )?(?:noticed|notices|says|said|tells me|told me|complains?|counted|"
          r"complained|filmed|sees|seen|saw|felt|feels|reckons|swears|mentioned|woken by)")
 _KICKING = r"\b(?:kick|jerk|twitch|thrash|flail|flings?|jump)\w*"
 _DOUBT = re.compile(r"\b(?:thinks?|might|maybe|not sure|unsure|perhaps|wonder\w*|if)\b|n't\b|"
                     r"\b(?:not|no|never|nothing|still)\b")
-_KICKS_SEEN = re.compile(rf"\b(?:bed )?{_PARTNER}\b(?P<between>[^.;!?\n]{{0,40}}?)\b{_SEEN}\b"
-                         rf"(?P<after>[^.;!?\n]{{0,30}}?){_KICKING}")
+# "himself says ...": the Irish way of naming a husband
+_HIMSELF = r"(?:himself|herself)(?= (?:says|said|reckons|tells me)\b)"
+_KICKS_SEEN = re.compile(rf"\b(?:bed )?(?:{_PARTNER}|{_HIMSELF})\b(?P<between>[^.;!?\n]{{0,40}}?)"
+                         rf"\b{_SEEN}\b(?P<after>[^.;!?\n]{{0,30}}?){_KICKING}"
+                         # "according to my wife I kick her half the night"
+                         rf"|\baccording to (?:my |the )?{_PARTNER}\b(?P<between2>)"
+                         rf"(?P<after2>[^.;!?\n]{{0,30}}?){_KICKING}")
 
 
 def read_partner_stillness(text: str, today: date) -> Iterator[Quantity]:
@@ -77,6 +82,7 @@ def read_partner_stillness(text: str, today: date) -> Iterator[Quantity]:
         yield Quantity("partner_sees_kicks", False, seen.group(0))
         return
     for seen in _KICKS_SEEN.finditer(text):
-        if not _DOUBT.search(seen.group("between") + " " + seen.group("after")):
+        said = [seen.group(g) or "" for g in ("between", "after", "between2", "after2")]
+        if not _DOUBT.search(" ".join(said)):
             yield Quantity("partner_sees_kicks", True, seen.group(0))
             return

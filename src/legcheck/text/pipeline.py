@@ -105,7 +105,12 @@ PSEUDO_NEGATION = ["not only", "not just", "without trying", "without warning", 
                    # a comparison with the past says the finding is there: "never been this
                    # confused", "never felt so weak"
                    "never been this", "never been so", "never been as", "never felt this",
-                   "never felt so", "never felt as", "never had it this", "never had it so"]
+                   "never felt so", "never felt as", "never had it this", "never had it so",
+                   # a comparison with the past is not a past episode: "peeing less than I used to"
+                   "than i used to", "than it used to", "than they used to", "than he used to",
+                   "than she used to", "than i'm used to", "than im used to",
+                   # "stretching did nothing": what did not help, not a denial of what follows
+                   "did nothing", "does nothing", "do nothing"]
 POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afraid of",
             "scared it", "scared that", "scared this", "afraid that", "afraid this",
             "frightened it", "frightened of", "worried this", "terrified it", "petrified",
@@ -122,7 +127,8 @@ HISTORICAL = ["as a child", "as a kid", "when i was young", "when i was a kid", 
 FAMILY = ["mum has", "mum had", "mom has", "mom had", "dad has", "dad had", "mother has",
           "mother had", "father has", "father had", "brother has", "brother had", "sister has",
           "sister had", "mum's got", "dad's got", "my mum", "my mom", "my mother", "my dad",
-          "my father", "my sister", "my brother",
+          "my father", "my sister", "my brother", "sis", "my sis", "big sis", "little sis",
+          "my bro", "big bro", "little bro",
           "my aunt", "my uncle", "my grandma", "my grandmother", "my grandad", "my grandfather",
           "my cousin", "my son", "my daughter", "my husband", "my wife", "my partner",
           "my boyfriend", "my girlfriend", "runs in the family", "family history", "my family",

@@ -151,7 +151,8 @@ NORMAL_AFTER = re.compile(r"(?:and (?:my )?\w+ )?(?:'s|is|are|was|were|feels?|se
                           r"perfect|intact|unchanged|the same|alright|all right|clear)\b")
 SECOND_DEGREE = re.compile(r"\b(?:mum|mom|mother|dad|father|parent)(?:'s|s|’s)? (?:brother|sister|"
                            r"mum|mom|mother|dad|father|side|cousin|uncle|aunt)\b")
-CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|son|daughter|parents?|"
+CLOSE_FAMILY = re.compile(r"\b(?:mum|mom|mother|dad|father|sister|brother|sis|bro|son|daughter|"
+                          r"parents?|"
                           r"siblings?|family)\b")
 NOT_FAMILY = re.compile(r"\b(?:friend|neighbou?r|colleague|co-?worker|flatmate|roommate|boss|"
                         r"mate|someone|somebody|people)\b")
@@ -171,6 +172,12 @@ ANY_POSITION = re.compile(
     r"|\b(?:sitting|standing|walking|lying)(?: or|,) (?:sitting|standing|walking|lying)"
     r"(?:,? (?:or |and )?\w+)?,? (?:doesn'?t matter|it doesn'?t matter|no matter|whatever)")
 
+# a time said as when all is well: "fine in the morning", "normal during the day"
+FINE_THEN = re.compile(r"\b(?:fine|ok|okay|normal|good|great|grand)\s*$")
+
+# one word in single quotes, spaces kept so every offset stays the same
+QUOTED_WORD = re.compile(r"(?:(?<=\s)|^)['‘](\w+)['’](?=[\s.,;:!?)]|$)")
+
 _PIPELINES: dict[int, Any] = {}
 
 
@@ -185,6 +192,7 @@ class TextReading:
 def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
     """Every finding the text states about the person, with the words it came from."""
     text = with_g_restored(checked_text(text))  # "sittin" is "sitting"
+    text = QUOTED_WORD.sub(r" \1 ", text)  # "my legs 'jump'": the word, not a quotation
     with warnings.catch_warnings():  # spaCy warns about its own empty matchers; we print nothing
         warnings.simplefilter("ignore")
         nlp = _PIPELINES.get(id(kb))
@@ -410,6 +418,11 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return None  # "my hand keeps going to sleep": numb for a moment, not sleep
     if label in ("worse_at_rest", "timing=at_rest") and mind_at_rest(ent):
         return None  # "to put my mind at rest"
+    if label in ("timing=on_waking", "timing=any_time") and _tiredness_then(ent):
+        return None  # "mornings I feel like a zombie": when they are tired, not when it comes
+    if label.startswith("timing=") and FINE_THEN.search(
+            ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
+        return None  # "fine in the morning, fidgety by teatime": when it is not there
     if label == "timing=after_exercise" and relief_not_time(ent):
         return None  # "better when walking": what relieves it, not when it comes
     if (label.startswith(("location=", "timing=")) or label == "worse_at_rest") \
@@ -470,12 +483,17 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
         return [*([(label, True)] if legs else []), *((where, True) for where in also)]
     if label == "weakness" and not negated:  # "his left arm is weak", "legs twitch and feel weak"
         return [(label, True), *((where, True) for where in weakness_where(ent))]
-    if label == "weakness_both_legs" and not negated and "weak" in ent.text.lower():
-        return [(label, True), ("weakness", True)]  # "legs weaker": weakness too
+    if label == "weakness_both_legs" and not negated and (
+            "weak" in ent.text.lower() or GIVING_WAY.search(ent.text.lower())):
+        return [(label, True), ("weakness", True)]  # "legs weaker", "legs give out": weakness too
     if label == "weakness_both_legs" and negated and "weak" in ent.text.lower() \
             and "both" not in ent.text.lower():  # "no weakness in my arms and legs"; a weak
         return [(label, False), ("weakness", False)]  # arm said elsewhere still wins
     return [(label, not negated)]
+
+
+# legs that give way are weak legs: "legs gave out", "legs buckled", "legs give way"
+GIVING_WAY = re.compile(r"\b(?:gave|give|gives|giving|given|buckle|buckles|buckled|buckling)\b")
 
 
 # "weakness" as a fondness: "my only weakness is chocolate", "a weakness for sweets"; never
@@ -524,6 +542,23 @@ MOVEMENTS = ("visible_flicker", "limb_jerk", "painful_cramp", "urge_to_move", "p
              "rhythmic_jerking", "cramp_over_10_minutes", "spreading", "hand_spasms",
              "feeling_of_falling")
 WHEN_AND_WHERE_GROUPS = {"movement", "timing", "extent", "course"}
+
+
+def _tiredness_then(ent: Any) -> bool:
+    """A morning said next to tiredness with no movement between ("mornings I feel like a
+    zombie", "I wake up shattered in the morning")."""
+    doc = ent.doc
+    near = [m for m in matches(doc) if abs(m.start - ent.start) <= 6
+            and (m.start, m.end) != (ent.start, ent.end)
+            and not any(t.text in ".!?;" for t in doc[min(m.start, ent.start):max(m.end, ent.end)])]
+    tired = [m for m in near if any(finding_of(label) == "daytime_sleepiness"
+                                    for label in meanings(m.label_))]
+    for m in tired:
+        low, high = sorted((m.start, ent.start))
+        if not any(finding_of(label) in MOVEMENTS for n in near if low <= n.start <= high
+                   for label in meanings(n.label_)):
+            return True
+    return False
 
 
 def _sentence_of_another(kb: KnowledgeBase, ent: Any) -> bool:
@@ -645,6 +680,8 @@ def _said_of(ent: Any) -> str | None:
     None for the person checking. A bed partner does not count: "my wife says I kick" is about
     me, and a partner's illness is not family history."""
     doc, whose = ent.doc, None
+    if SAID_OF_ME.search(ent.text.lower()):
+        return None  # "my family would be better off without me": the phrase names the writer
     for modifier in [*ent._.modifiers, *_subject_carried_on(ent)]:
         if modifier.category != "FAMILY":
             continue
@@ -663,6 +700,9 @@ def _said_of(ent: Any) -> str | None:
         else:
             whose = "relative"
     return whose
+
+
+SAID_OF_ME = re.compile(r"\b(?:me|myself)\b")
 
 
 SAME_SUBJECT_VERBS = {"had", "has", "have", "was", "is", "gets", "got", "keeps", "kept",
