@@ -99,3 +99,25 @@ def test_a_feared_or_anothers_movement_stays_unreported(text: str, absent: list)
 ])
 def test_a_denial_after_a_real_question_is_its_own_sentence(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("It began in one calf and has spread to my thighs and arms.",
+     {"spreading": True, "getting_worse": True}),
+    ("It has spread to my other leg, though it's no worse than before.",
+     {"spreading": True, "getting_worse": False}),
+])
+def test_spreading_to_more_places_is_getting_worse(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "harm"), [
+    ("I hurt myself at the gym and since then my calf cramps.", None),
+    ("Mum slipped on the ice and hurt herself; her legs jerk at night.", None),
+    ("I stand up and walk to end it when my calf cramps.", None),
+    ("Some nights I want to hurt myself, the jerks are that bad.", True),
+    ("When it gets bad I hurt myself.", True),
+    ("I keep thinking I could hurt myself at night.", True),
+])
+def test_hurting_oneself_by_accident_is_not_a_wish_to(text: str, harm: bool | None) -> None:
+    assert read(text).get("thoughts_of_self_harm") is harm

@@ -292,6 +292,9 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
              if value == "falling_asleep" and not negated and NAMED_JERK.search(span.lower())]
     if "limb_jerk" not in found and named:
         found["limb_jerk"] = [(True, named[0], False)]  # "hypnic jerks", "sleep starts"
+    spread = [span for value, span, _ in found.get("spreading", []) if value is True]
+    if spread and "getting_worse" not in found:  # in more places: worse, by its question
+        found["getting_worse"] = [(True, spread[0], False)]
     observations = {fid: _settle(kb, fid, mentions) for fid, mentions in found.items()}
     observations = {fid: o for fid, o in observations.items() if o is not None}
     if not any(observations[fid].value is True for fid in MOVEMENTS if fid in observations):
@@ -435,6 +438,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
             r"\b(?:heart|heartbeat|pulse|chest|head)(?:'s)?\b",
             ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
         return None  # "my heart's thumping": a heartbeat, not a muscle
+    if label == "thoughts_of_self_harm" and _hurt_by_accident(ent):
+        return None  # "I hurt myself at the gym", "she fell and hurt herself"
     if label == "sudden_onset" and _sudden_movement(ent):
         return None  # "sudden little jerks", "legs jerk suddenly": the kind of movement
     if label.endswith("|nothing"):
@@ -507,6 +512,29 @@ FIGURATIVE_WEAKNESS = re.compile(
 
 LIMB_ASLEEP = re.compile(r"\b(?:hands?|arms?|foot|feet|legs?|fingers?|toes?)\b(?: (?:keeps?|"
                          r"kept|always|just|is|are|was|were|has|had|have))*$")
+
+HURT_SELF = re.compile(r"^hurt(?:ing)? (?:my|him|her|them)sel(?:f|ves)$")
+ACCIDENT_AFTER = re.compile(r"^\s*(?:at|in|on|lifting|playing|doing|running|training|falling|"
+                            r"badly|slightly|a bit|last|yesterday|today|this morning|"
+                            r"pretty|quite|again)\b")
+ACCIDENT_BEFORE = re.compile(r"\b(?:fell|fallen|slipped|tripped|fall|slip|trip)\b(?: \w+){0,3}"
+                             r" (?:and|had)? ?$")
+INTENT_BEFORE = re.compile(r"\b(?:want|wanted|wanting|thoughts?|thinking|think|thought|urge|"
+                           r"might|could|would|tempted|feel like|considered|plan)\b")
+
+
+def _hurt_by_accident(ent: Any) -> bool:
+    """"Hurt myself" told as an injury, not a wish: "hurt myself at the gym", "slipped and hurt
+    herself"; never when a wish or thought comes before it ("I want to hurt myself")."""
+    if not HURT_SELF.match(ent.text.lower()):
+        return False
+    lower = lower_of(ent.doc)
+    before = lower[max(ent.sent.start_char, ent.start_char - 40):ent.start_char]
+    if INTENT_BEFORE.search(before):
+        return False
+    return ACCIDENT_AFTER.match(lower[ent.end_char:ent.end_char + 20]) is not None \
+        or ACCIDENT_BEFORE.search(before) is not None
+
 
 SUDDEN_MOVEMENT = re.compile(r"^(?:jerk|jolt|kick|twitch|jump|spasm|movement|start|flick|lurch|"
                              r"shak)")
