@@ -58,3 +58,17 @@ def test_where_the_movements_are_beyond_the_legs(text: str, expect: dict) -> Non
 ])
 def test_a_no_in_brackets_or_between_dashes_answers_the_item(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # a place said to be fine, sore or itchy is not where the movements are
+    ("My left calf twitches. Right leg's fine.", {"location": "one_spot"}),
+    ("My neck has been killing me and my right thigh flickers.", {"location": "one_spot"}),
+    ("Achy all over with this cold, and both calves twitch.", {"location": "both_legs"}),
+    # a muscle given its side by what follows
+    ("Pain down my right leg. Calf twitches on that side too.", {"location": "one_spot"}),
+    # a whole leg jerking, with a muscle of it rippling, is one leg
+    ("My thigh ripples and my whole leg jerks out on the sofa.", {"location": "one_leg"}),
+])
+def test_what_is_said_of_a_place_decides_if_it_counts(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -137,11 +137,19 @@ _OWNED = re.compile(r"\b(?:my|the|his|her|their|one|a|both|either|left|right|l|r
 _ONE_LIMB_BEFORE = re.compile(r"\b(?:my|the|his|her) (?:left |right )?(?:leg|arm|calf|thigh)\b"
                               r"(?![\s\S]*\b(?:legs|arms|body)\b)")
 # a part doing something that is not one of the movements: "jaw clenching", "my hands shake"
-_NOT_MOVING = re.compile(r"^\s*(?:(?:is|are|keeps?|kept|was|were)\s+)?(?:clench\w*|grind\w*|"
+_NOT_MOVING = re.compile(r"^\s*(?:'s\s+|(?:is|are|keeps?|kept|was|were|still|has been|have been|"
+                         r"been|gets?|got|feels?|felt)\s+)*(?:clench\w*|grind\w*|"
                          r"ach\w*|sore|hurt\w*|shak\w*|trembl\w*|swell\w*|swollen|stiff\w*|"
                          r"numb|tingl\w*|(?:going|goes|went|gone) to sleep|(?:fell|falls|falling) "
-                         r"asleep)\b")
+                         r"asleep|killing|itch\w*|burn\w*|fine|ok|okay|normal|perfect|good)\b")
+# a state that is not a movement, just before "all over": "itchy all over", "achy all over"
+_NOT_MOVING_BEFORE = re.compile(r"\b(?:itch\w*|sore|ach\w*|hot|sweat\w*|shak\w*|tingl\w*|numb|"
+                                r"bruis\w*|rash\w*|pain\w*|hurt\w*|swollen|cold|clammy|spots|"
+                                r"weak|tired|stiff)\s*$")
+# a muscle with no side, given one by what follows: "calf twitches on that side too"
+_SIDE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?on (?:that|the same|this|the (?:left|right)) side\b")
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
+_WHOLE = re.compile(r"\b(?:whole|entire)\b")
 
 
 # "all over" as finished: "the stomach bug is all over now", "it was all over in a minute"
@@ -168,8 +176,9 @@ def place_of(ent: Any, value: str) -> Place | None:
     if _NOT_MOVING.match(after):
         return None
     if value == "several_body_parts" and re.search(r"\ball over\b", words) \
-            and _ONE_LIMB_BEFORE.search(doc[ent.sent.start:ent.start].text.lower()):
-        return None
+            and (_ONE_LIMB_BEFORE.search(doc[ent.sent.start:ent.start].text.lower())
+                 or _NOT_MOVING_BEFORE.search(before)):
+        return None  # "my right leg twitches all over", "itchy all over"
     side_said = _SIDE.search(words) or _SIDE.search(before.split()[-1] if before else "")
     side = "" if side_said is None else "left" if side_said.group(1) else "right"
     nouns = [_PART_WORDS[w] for w in re.findall(r"[a-z]+", words) if w in _PART_WORDS]
@@ -179,7 +188,8 @@ def place_of(ent: Any, value: str) -> Place | None:
         return None  # "the bug's all over now": finished, not everywhere
     bare = value in ("one_spot", "one_leg") and part not in ("", "eye") \
         and not _OWNED.search(words) \
-        and not _OWNED.fullmatch(last_before) and not last_before.endswith("'s")
+        and not _OWNED.fullmatch(last_before) and not last_before.endswith("'s") \
+        and not _SIDE_AFTER.match(doc[ent.end:min(ent.sent.end, ent.end + 6)].text.lower())
     if part == "eye" and not _moving_beside(ent):
         return None  # "pain moving my right eye": the eye is not where the movements are
     return Place(value, part, side, bare, ent.text)
@@ -257,7 +267,8 @@ def location_of(places: list[Place]) -> tuple[str, str] | None:
     if len(spots) > 1:
         return "one_leg", spans  # "my right calf and the arch of my right foot"
     named_spots = [p for p in named if p.value == "one_spot"]
-    if named_spots and not any(p.value == "one_leg" and p.side for p in named):
+    if named_spots and not any(p.value == "one_leg" and (p.side or _WHOLE.search(p.span.lower()))
+                               for p in named):
         return "one_spot", named_spots[0].span  # "my leg twitches ... it's in my left calf"
     widest = max(named, key=lambda p: WIDEST.index(p.value))
     return widest.value, widest.span
