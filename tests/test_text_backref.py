@@ -121,3 +121,26 @@ def test_spreading_to_more_places_is_getting_worse(text: str, expect: dict) -> N
 ])
 def test_hurting_oneself_by_accident_is_not_a_wish_to(text: str, harm: bool | None) -> None:
     assert read(text).get("thoughts_of_self_harm") is harm
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("The GP asked if I'd had thoughts of harming myself - no, never.",
+     {"thoughts_of_self_harm": False}),
+    ("Doc tested my strength and said it's spot on.", {"weakness": False}),
+    ("I don't trip or stumble, and my calves twitch.", {"trouble_walking": False}),
+    ("No numbness, no back problems.", {"back_pain_down_leg": False}),
+    ("While I was pregnant with my daughter I had restless legs; I'm not pregnant now.",
+     {"pregnant": False}),
+    ("The page says check for numbness round your bottom - neither, luckily.",
+     {"saddle_numbness": False}),
+])
+def test_answers_and_plain_denials(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize("text", [
+    "My calves ache like I've run a marathon, yet I've done nothing.",
+    "I usually run 10k twice a week; my calf twitches.",
+])
+def test_exercise_as_a_likeness_or_a_habit_is_not_recent_hard_exercise(text: str) -> None:
+    assert "hard_exercise" not in read(text)

@@ -19,6 +19,7 @@ from typing import Any
 from legcheck.knowledge import KnowledgeBase
 from legcheck.text.denials import inside_another
 from legcheck.text.pipeline import lower_of, matches, meanings
+from legcheck.text.where import saddle_only
 
 # the words that point back, each ending its clause
 _POINTING = (
@@ -102,10 +103,13 @@ def denied_findings(kb: KnowledgeBase, ent: Any) -> list[tuple[str, Any]]:
         return []
     said = []
     for label in meanings(ent.label_):
-        finding_id = label.removesuffix("|topic")
+        finding_id = label.removesuffix("|topic").removesuffix("|denied")
         if "|" in finding_id or "=" in finding_id or finding_id not in kb.findings:
             continue
         finding = kb.findings[finding_id]
+        if finding_id == "numbness_tingling" and saddle_only(ent):
+            finding_id = "saddle_numbness"  # "numbness around your bum - neither"
+            finding = kb.findings[finding_id]
         if finding.type == "boolean" and finding.group not in OWN_MOVEMENTS_GROUPS \
                 and finding_id != "worse_in_evening":
             said.append((finding_id, False))

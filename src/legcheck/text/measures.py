@@ -65,12 +65,30 @@ _HARD_EXERCISE = re.compile(
     r"|\b(?:worked out|trained|exercised|ran|cycled) (?:really |very |extra )?hard\b")
 
 
+# exercise that is a likeness ("ache like I've run a marathon") or a habit ("I normally run 5k
+# three times a week"), not hard exercise in the last day or two
+_LIKENED = re.compile(r"\b(?:like|as if|as though)\b(?: i'?d| i'?ve| i had| i have)?"
+                      r"(?: just| been)?(?: \w+){0,2}?\s*$")
+_HABIT = re.compile(r"\b(?:normally|usually|generally|typically|regularly|often|always|used to)\b"
+                    r"(?: \w+){0,2}\s*$")
+_HABIT_AFTER = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:\w+ times|once|twice|every|each|a|per) "
+                          r"(?:a )?(?:week|month|weekend|year)\b")
+
+
+def not_lately(text: str, start: int, end: int) -> bool:
+    """The exercise at text[start:end] is a likeness or a habit (text in lower case)."""
+    before = text[max(0, start - 30):start]
+    return _LIKENED.search(before) is not None or _HABIT.search(before) is not None \
+        or _HABIT_AFTER.match(text[end:end + 40]) is not None
+
+
 def read_measures(text: str, today: date) -> Iterator[Quantity]:
     yield from _temperature(text)
     weight = _WEIGHT_LOST.search(text)
     if weight:
         yield Quantity("weight_loss", True, weight.group(0).strip())
-    effort = _HARD_EXERCISE.search(text)
+    effort = next((m for m in _HARD_EXERCISE.finditer(text)
+                   if not not_lately(text, m.start(), m.end())), None)
     if effort:
         yield Quantity("hard_exercise", True, effort.group(0).strip())
     iron = _IRON_LOW.search(text)

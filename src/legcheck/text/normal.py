@@ -16,6 +16,7 @@ from typing import Any
 NORMAL_WORD = (r"(?:fine|normal|normally|ok|okay|o\.k\.?|good|great|grand|unaffected|perfect|"
                r"perfectly(?: well| fine| normal| ok)?|intact|unchanged|alright|all right|clear|"
                r"clearly|sharp|steady|properly|no bother|(?<!\bas )well|just fine|easy|easily|"
+               r"spot on|all good|tip[- ]top|bang on|"
                r"comfortabl[ey]|"
                r"as (?:usual|normal|always|ever|before)|like normal|same as (?:always|ever|before|"
                r"usual)|the same(?: as (?:always|ever|before|usual))?|"

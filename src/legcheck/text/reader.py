@@ -36,6 +36,7 @@ from legcheck.text.denials import (
 from legcheck.text.guard import checked_text
 from legcheck.text.history import resolved_long_ago, tested_for
 from legcheck.text.lifelong import lifelong
+from legcheck.text.measures import not_lately
 from legcheck.text.normal import (
     negation_right_before,
     problem_denied,
@@ -344,6 +345,9 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     """What one match says, over all its meanings: [(finding id, value)], or None when it does
     not count."""
     owned = _owned_movement(ent)  # "what if my twitches are ALS?": the twitches are real
+    if (ent._.is_hypothetical or ent._.is_uncertain) and asked_about(ent) \
+            and (answered_no(ent) or ent._.is_negated):
+        return denied_findings(kb, ent) or None  # "she asked if I'd had X - no"
     if ent._.is_historical or (ent._.is_hypothetical and not owned):
         return None
     if (ent._.is_uncertain or hedged(ent)) and not owned and not (
@@ -438,6 +442,9 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
             r"\b(?:heart|heartbeat|pulse|chest|head)(?:'s)?\b",
             ent.doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower()):
         return None  # "my heart's thumping": a heartbeat, not a muscle
+    if label == "hard_exercise" and not negated \
+            and not_lately(lower_of(ent.doc), ent.start_char, ent.end_char):
+        return None  # "my legs ache like I've run a marathon", "I usually run 5k a week"
     if label == "thoughts_of_self_harm" and _hurt_by_accident(ent):
         return None  # "I hurt myself at the gym", "she fell and hurt herself"
     if label == "sudden_onset" and _sudden_movement(ent):
@@ -463,7 +470,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label.endswith("|topic"):  # "my balance is fine", "no problems with my bladder"
         if problem_denied(ent) and denial_ended(ent):  # "no problems peeing until yesterday"
             return [(label.removesuffix("|topic"), True)]
-        normal = problem_denied(ent) or said_to_be_normal(ent) or answered_no(ent)
+        normal = problem_denied(ent) or said_to_be_normal(ent) or answered_no(ent) \
+            or (negated and PROBLEM_NAMED.search(ent.text.lower()) is not None)
         return [(label.removesuffix("|topic"), False)] if normal else []
     finding = kb.findings[label]
     if finding.type == "boolean" and not negated:
@@ -513,6 +521,8 @@ FIGURATIVE_WEAKNESS = re.compile(
 LIMB_ASLEEP = re.compile(r"\b(?:hands?|arms?|foot|feet|legs?|fingers?|toes?)\b(?: (?:keeps?|"
                          r"kept|always|just|is|are|was|were|has|had|have))*$")
 
+# a topic that names its own problem, denied: "no back problems", "no bladder issues"
+PROBLEM_NAMED = re.compile(r"\b(?:problems?|issues?|trouble)\b")
 HURT_SELF = re.compile(r"^hurt(?:ing)? (?:my|him|her|them)sel(?:f|ves)$")
 ACCIDENT_AFTER = re.compile(r"^\s*(?:at|in|on|lifting|playing|doing|running|training|falling|"
                             r"badly|slightly|a bit|last|yesterday|today|this morning|"
