@@ -1,0 +1,80 @@
+"""Values that belong to something else, and values tied to the movements: durations, drinks,
+sleep, age and sex, and medicine changes, read through the whole text reader."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=TODAY)
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+# (text, {finding: expected value}, [findings that must not be read])
+DURATIONS = [
+    # a date that belongs to something else
+    ("Thirty weeks along with my first, and my calves cramp every night.", {},
+     ["duration_days"]),
+    ("32 weeks, second baby. My legs twitch in bed.", {}, ["duration_days"]),
+    ("My hip operation is in 4 weeks. Meanwhile my thigh keeps twitching.", {},
+     ["duration_days"]),
+    ("I am woman, 48 years, and my legs jump in the night.", {}, ["duration_days"]),
+    ("Broke my ankle six years ago, healed fine. Now the odd twitch in my calf.", {},
+     ["duration_days"]),
+    ("Vegetarian for 12 years. My calves twitch.", {}, ["duration_days"]),
+    ("Had cramps for a fortnight back in 2021 but they went. Just wondering.", {},
+     ["duration_days"]),
+    ("Amitriptyline started 9 days ago for nerve pain. Now my mouth is dry.", {},
+     ["duration_days"]),
+    ("came off tramadol 3 days ago after a year on it. legs jumpy, can't settle", {},
+     ["duration_days"]),
+    ("They tripled the dose of my water tablet 6 days ago. My calves cramp at night.", {},
+     ["duration_days"]),
+    ("It's been a hectic few weeks at work. My eyelid flickers.", {}, ["duration_days"]),
+    ("Bad flu about 3 weeks ago. Since Thursday my feet have been twitching.",
+     {"duration_days": 5}, []),
+    # a date the movements are tied to
+    ("Changed from citalopram to venlafaxine eight days ago and ever since my legs jerk at "
+     "night.", {"duration_days": 8}, []),
+    ("My tablets were changed at the clinic three weeks ago: one added, one stopped. My "
+     "calves have cramped ever since.", {"duration_days": 21}, []),
+    ("Got an anti-sickness jab four days ago. Since then my legs won't keep still.",
+     {"duration_days": 4}, []),
+    ("Been on fluoxetine 20mg for 2 weeks. Since starting it my legs twitch at night.",
+     {"duration_days": 14}, []),
+    ("Night cramps in both calves since I began the new water pill, five weeks ago.",
+     {"duration_days": 35}, []),
+    # date forms
+    ("My calf has twitched since about the 12th.", {"duration_days": 12}, []),
+    ("Thigh flickering since the 3rd of the month.", {"duration_days": 21}, []),
+    ("Leg jerks. Started 11/10.", {"duration_days": 14}, []),
+    ("Calf twitching since 20/11.", {"duration_days": 4}, []),
+    ("The restless legs started late October.", {"duration_days": 30}, []),
+    ("Cramps since roughly Bonfire Night.", {"duration_days": 19}, []),
+    ("My shin has twitched since the gym session on Saturday.", {"duration_days": 3}, []),
+    ("Tingling began in my heels on Friday and now my legs twitch.", {"duration_days": 4},
+     []),
+    ("thigh twitching again, 4th day in a row", {"duration_days": 3}, []),
+    ("Within the last hour my legs have started jerking.", {"duration_days": 0}, []),
+    ("The past fortnight my calves have twitched.", {"duration_days": 14}, []),
+    ("Jerks for 3 weeks - no wait, since the 5th of the month.", {"duration_days": 19}, []),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", DURATIONS, ids=lambda v: str(v)[:40])
+def test_duration(text: str, expect: dict, absent: list) -> None:
+    found = read(text)
+    for finding_id, value in expect.items():
+        assert finding_id in found, f"{finding_id} not read from {text!r}: {found}"
+        assert found[finding_id] == pytest.approx(value, abs=0.6), (text, found)
+    for finding_id in absent:
+        assert finding_id not in found, f"{finding_id} wrongly read from {text!r}: {found}"
