@@ -78,3 +78,37 @@ def test_duration(text: str, expect: dict, absent: list) -> None:
         assert found[finding_id] == pytest.approx(value, abs=0.6), (text, found)
     for finding_id in absent:
         assert finding_id not in found, f"{finding_id} wrongly read from {text!r}: {found}"
+
+
+DRINKS_AND_SLEEP = [
+    ("I get through 6 glasses of water a day.", {}, ["alcohol_units_per_week"]),
+    ("Three cans of Pepsi a day keeps me going.", {"caffeine_cups_per_day": 3},
+     ["alcohol_units_per_week"]),
+    ("2 bottles of soda a day, mostly at work.", {"caffeine_cups_per_day": 2},
+     ["alcohol_units_per_week"]),
+    ("I have three 16-oz cans of Mountain Dew daily.", {"caffeine_cups_per_day": 3},
+     ["alcohol_units_per_week"]),
+    ("Tea x4, no coffee.", {"caffeine_cups_per_day": 4}, []),
+    ("Coffee 3/day.", {"caffeine_cups_per_day": 3}, []),
+    ("Caffeine: I'd say 4ish.", {"caffeine_cups_per_day": 4}, []),
+    ("energy drinks to stay awake on nights, maybe 2 a shift", {"caffeine_cups_per_day": 2},
+     []),
+    ("I have 3 teas a day, well, more like 6 really.", {"caffeine_cups_per_day": 6}, []),
+    ("Beers: 4 pints on a Thursday and 2 on a Sunday.", {"alcohol_units_per_week": 12}, []),
+    ("Out Tues and Sat, 4 pints each night plus 2 shots.", {"alcohol_units_per_week": 20},
+     []),
+    ("a glass of red with my tea (so 7 a week)", {"alcohol_units_per_week": 14}, []),
+    ("a pint or two most nights", {"alcohol_units_per_week": 15}, []),
+    ("2 double whiskies every night", {"alcohol_units_per_week": 28}, []),
+    ("a glass of wine about 4 nights a week", {"alcohol_units_per_week": 8}, []),
+    ("Drinks: pretty much none.", {"alcohol_units_per_week": 0}, []),
+    ("I sleep somewhere between 6 and 8 hours.", {"sleep_hours": 7}, []),
+    ("Surviving on 4-5 hours with the new baby.", {"sleep_hours": 4.5}, []),
+    ("My husband sleeps 7 hours and his legs jerk all night.", {"sleep_hours": 7}, []),
+    ("Exhausted despite 9 hours.", {"sleep_hours": 9}, []),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", DRINKS_AND_SLEEP, ids=lambda v: str(v)[:40])
+def test_drinks_and_sleep(text: str, expect: dict, absent: list) -> None:
+    test_duration(text, expect, absent)

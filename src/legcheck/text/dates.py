@@ -276,7 +276,9 @@ def _duration_counts(text: str, match: re.Match[str]) -> int:
 
 
 _ON_IT = re.compile(r"\b(?:on|off|taking|take|took|started|starting|stopped|stopping|after) "
-                    r"(?:it|them)\b|\bthey (?=(?:doubled|tripled|halved|upped|increased|raised|lowered|reduced|"
+                    r"(?:it|them)\b|\bthey (?=(?:doubled|tripled|halved|upped|increased|raised|"
+                    r"lowered|"
+                    r"reduced|"
                     r"cut|changed|put|added|started|stopped|gave|switched|took|prescribed)\b)")
 _AGE_BEFORE = re.compile(r"(?:\bi am|\bi'?m|\bim|\baged?|\bage:?|\b(?:man|woman|male|female|guy|"
                          r"lady|girl|boy|m|f))\W*$")
