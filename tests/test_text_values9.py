@@ -112,3 +112,25 @@ DRINKS_AND_SLEEP = [
 @pytest.mark.parametrize("text,expect,absent", DRINKS_AND_SLEEP, ids=lambda v: str(v)[:40])
 def test_drinks_and_sleep(text: str, expect: dict, absent: list) -> None:
     test_duration(text, expect, absent)
+
+
+PEOPLE = [
+    ("Runner here (F, 29). My calves twitch after long runs.", {"age": 29, "sex": "female"}, []),
+    ("Plumber, 47. Cramps in my feet most nights.", {"age": 47}, []),
+    ("I am a retired nurse of sixty-eight years and my legs jerk at night.", {"age": 68}, []),
+    ("A widow of seventy-nine, I get cramps in my calves.", {"age": 79, "sex": "female"}, []),
+    ("I am woman, 44 years. My legs twitch.", {"age": 44, "sex": "female"}, []),
+    ("33-year-old fella, my thigh flickers.", {"age": 33, "sex": "male"}, []),
+    ("New mum here, my legs go restless every evening.", {"sex": "female"}, []),
+    ("Dad of three, my calf twitches when I sit down.", {"sex": "male"}, []),
+    ("My legs cramp at night. Yours sincerely, Mrs J. Patel", {"sex": "female"}, []),
+    ("My 6-month-old son's legs jerk as he drops off.", {"age": 0.5, "sex": "male"}, []),
+    ("Husband here. My wife kicks in her sleep all night.", {"sex": "female"}, []),
+    ("The home started Dad on risperidone and now he's stiff. He's 90.",
+     {"sex": "male", "age": 90}, []),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", PEOPLE, ids=lambda v: str(v)[:40])
+def test_age_and_sex(text: str, expect: dict, absent: list) -> None:
+    test_duration(text, expect, absent)

@@ -96,9 +96,14 @@ UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s ch
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
-RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
+RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo|"
+                      rf"months?[- ]old)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
-                      rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+                      rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b(?!\s+here\b)"
+                      # "The ward put Mum on haloperidol": a parent named as "Mum" or "Dad"
+                      rf"|(?<!\ba )(?<!\bnew )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\byour )"
+                      rf"(?<!\btheir )(?<![.!?]\s)(?<=\s)(?P<bare>mum|dad|nan|grandad|grandma|"
+                      rf"granny)\b(?!\s+(?:here|of|to)\b)")
 # a leg, the legs or the body that jumps moves, as a jerk does ("both legs are twitching and
 # jumping", "legs twitch and jump"); a muscle that jumps is a twitch
 LEGS_JUMP = re.compile(r"\b(?:legs?|body)\b(?:\s+(?!muscles?\b|skin\b)[a-z']+){0,3}?\s+"
@@ -662,10 +667,15 @@ def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]])
     """Sex from the relative's word; age from "my 80-year-old dad" or "he's 80"."""
     match = RELATIVE.search(lower)
     if match and "sex" not in found:
-        male = re.fullmatch(OTHERS_MALE, match.group("who")) is not None
+        male = re.fullmatch(OTHERS_MALE, match.group("who") or match.group("bare")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
     people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
     # "my dad who's 80", "Nan's 91", "my husband (type 1 diabetic, 45)", "my mother, who is 88"
+    months = re.search(rf"\b(?:my|our) (\d{{1,2}})[- ]?months?[- ]old\s+(?:{people})\b",
+                       digits_for_words(lower))
+    if months and match and match.start() == months.start():  # "my 9-month-old daughter"
+        found["age"] = [(round(int(months.group(1)) / 12, 2), months.group(0), False)]
+        return
     age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
                     rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
                     rf"|\b(?:{people})(?:'s\s+|\s+(?:is|who is|who'?s|aged)\s+|\s*\((?:[^)]{{0,30}}"
