@@ -134,3 +134,45 @@ PEOPLE = [
 @pytest.mark.parametrize("text,expect,absent", PEOPLE, ids=lambda v: str(v)[:40])
 def test_age_and_sex(text: str, expect: dict, absent: list) -> None:
     test_duration(text, expect, absent)
+
+
+MEDICINES = [
+    ("The doctor took me off quinine in October and the cramps came back.",
+     {"medicine_change": ["other"]}, []),
+    ("Began carbimazole on Thursday for my thyroid; now my legs twitch.",
+     {"medicine_change": ["other"]}, []),
+    ("Two weeks on duloxetine and my legs won't keep still.",
+     {"medicine_change": ["ssri_snri"]}, []),
+    ("On pramipexole for 3 years. The dose was increased last month and it's worse.",
+     {"medicine_change": ["other"]}, []),
+    ("Started ferrous fumarate on Monday. Restless legs every evening.",
+     {"medicine_change": ["other"]}, []),
+    ("Finished a course of trimethoprim on Sunday and my calves cramp.",
+     {"medicine_change": ["other"]}, []),
+    ("Had some MDMA at a party on Saturday; legs still twitching.",
+     {"medicine_change": ["recreational_drug"]}, []),
+    ("Taking speed most weekends lately and my whole body twitches.",
+     {"medicine_change": ["recreational_drug"]}, []),
+    ("I have migraines (sumatriptan, no changes). My legs jerk as I fall asleep.",
+     {"medicine_change": ["none"]}, []),
+    ("On sertraline for 6 years and lisinopril for 3. Nothing new. Calves twitch.",
+     {"medicine_change": ["none"]}, []),
+    ("My lithium levels were high on the last blood test and my legs jerk.", {},
+     ["medicine_change"]),
+    ("The nurse wants me to start iron tablets but I haven't collected them yet. "
+     "My legs are restless.", {}, ["medicine_change"]),
+    ("I take simvastatin, which I have taken these ten years, and my calves cramp.", {},
+     ["medicine_change"]),
+    ("I use an inhaler, salbutamol, which the GP added a fortnight ago, and my legs twitch.",
+     {"medicine_change": ["other"]}, []),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", MEDICINES, ids=lambda v: str(v)[:40])
+def test_medicine_change(text: str, expect: dict, absent: list) -> None:
+    found = read(text)
+    for finding_id, value in expect.items():
+        assert finding_id in found, f"{finding_id} not read from {text!r}: {found}"
+        assert sorted(found[finding_id]) == sorted(value), (text, found)
+    for finding_id in absent:
+        assert finding_id not in found, f"{finding_id} wrongly read from {text!r}: {found}"

@@ -474,8 +474,9 @@ _NO_NEW_MEDICINE = re.compile(
     r"\b(?:not|n'?t|never|nt) (?:on|taking|take|takes|started|start) any (?:new |other |regular )?"
     r"(?:meds|medications?|medicines?|tablets|pills|drugs)\b"
     r"|\b(?:meds|medications?|medicines?|tablets)\s*[:=-]\s*(?:none|no|nil|n/?a)(?: new)?\b"
-    r"|\b(?:on|taking|takes?)\b[^.;!?]{0,40}?(?:,|\band\b|-)\s*(?:but\s+)?(?:nothing new|"
-    r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)")
+    r"|\b(?:on|taking|takes?)\b[^!?]{0,60}?(?:,|\band\b|-|[.;]\s*)\s*(?:but\s+)?(?:nothing new|"
+    r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)"
+    r"|\(\s*[a-z][a-z' -]{2,25},\s*(?:no changes?|nothing new|unchanged|same dose)\s*\)")
 
 
 def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:
