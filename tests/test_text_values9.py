@@ -106,6 +106,9 @@ DRINKS_AND_SLEEP = [
     ("Surviving on 4-5 hours with the new baby.", {"sleep_hours": 4.5}, []),
     ("My husband sleeps 7 hours and his legs jerk all night.", {"sleep_hours": 7}, []),
     ("Exhausted despite 9 hours.", {"sleep_hours": 9}, []),
+    ("Red Bulls at work, maybe 4 a shift, and my calf twitches.", {"caffeine_cups_per_day": 4},
+     ["episodes_per_day"]),
+    ("My legs jerk. Taking Sudafed, 3 a day.", {}, ["episodes_per_day"]),
 ]
 
 

@@ -105,7 +105,7 @@ def _medicine_names() -> str:
 
 
 # a medicine named in a clause that tells when it was started, stopped or changed
-_MEDICINE = re.compile(r"\b(?:" + _medicine_names() + r")\b")
+_MEDICINE = MEDICINE_NAME = re.compile(r"\b(?:" + _medicine_names() + r")\b")
 _THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|rippl|"
                             r"fidget|restless|fizz|\burge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
                             r"\bthese\b|\bthey\b|going on|symptoms?")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from legcheck.text.dates import read_durations
+from legcheck.text.dates import MEDICINE_NAME, read_durations
 from legcheck.text.measures import read_measures
 from legcheck.text.numbers import (
     ABOUT,
@@ -148,6 +148,12 @@ def _for_something_else(text: str, match: re.Match[str]) -> bool:
     start = max((edge.end() for edge in re.finditer(r"[.!?;\n]", text[:match.start()])),
                 default=0)
     topics = list(_TOPIC.finditer(text, start, match.start()))
+    # a drink or a medicine named after the last movement word: "energy drinks on shift, prob 3
+    # a night", "Sudafed, like 4 a day"
+    moved = max((t.end() for t in topics if t.group("move")), default=start)
+    if any(t.group("other") for t in topics if t.start() >= moved) or MEDICINE_NAME.search(
+            text, max(moved, match.start() - 30), match.start()):
+        return True
     if not topics or topics[-1].group("move"):
         return False
     return topics[-1].group("other") is not None or not re.search(
