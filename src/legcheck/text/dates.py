@@ -28,8 +28,9 @@ _DURATION = re.compile(
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|night|week|month))(?!\s*old)(?!-old)"
     rf"(?!\s+(?:pregnant|gestation|of age))")
 # "for the past fortnight", "over the last month": a unit with no number is one of it
-_THE_LAST = re.compile(r"\b(?:(?:for|over|in|during|within|throughout)(?: about| around| roughly)? "
-                       r"the|this) (?:last|past|previous) (?P<unit>day|week|fortnight|month|year)"
+_THE_LAST = re.compile(r"(?:\b(?:(?:for|over|in|during|within|throughout)"
+                       r"(?: about| around| roughly)? the|this)|(?:^|[.!?\n]\s*)the) "
+                       r"(?:last|past|previous) (?P<unit>day|week|fortnight|month|year)"
                        r"\b")
 # a single recent day: "charley horse last night", "cramps after starting furosemide last week"
 _POINT = re.compile(r"\b(?P<when>last night|yesterday|yday|last week)\b")
@@ -38,16 +39,20 @@ _POINT_DAYS = {"last night": 1, "yesterday": 1, "yday": 1, "last week": 7}
 _COMPARED = re.compile(r"\b(?:same as|than|compared (?:to|with)|as it was|like it was)\s*"
                        r"(?:it was|they were|i was|it did|in|at)?\s*$")
 # "cramps at night which she's had forever": long-standing, so no start date
-_LONG_STANDING = re.compile(r"\b(?:for (?:many |so many )?(?:years|decades|ages)|forever|"
+_LONG_STANDING = re.compile(r"\b(?:for (?:many |so many )?(?:years|decades|ages|months)|forever|"
                             r"for as long as i can remember|all my life|donkey'?s years|"
                             r"since (?:i was (?:a )?(?:kid|child|teen\w*|little)|childhood))\b")
-_SINCE = re.compile(r"\bsince (?:(?P<rel>yesterday|yday|yest|last night|this morning|today|"
+_SINCE = re.compile(r"\b(?:since|(?:started|began|begun|kicked off|came on|(?:first )?noticed"
+                    r"(?: it)?)(?: at| in| around| about)?) (?:(?P<rel>yesterday|yday|yest|"
+                    r"last night|this morning|today|"
                     r"last week|last month|last year|the weekend|last weekend)|(?P<part>early|"
                     r"mid|the middle of|late|the end of|the start of|the beginning of)[- ]?"
                     r"(?:of )?(?P<month>" + "|".join(MONTHS) + r"))\b")
 _PART_DAY = {"early": 5, "the start of": 3, "the beginning of": 3, "mid": 15,
              "the middle of": 15, "late": 25, "the end of": 28}
-_AGO = re.compile(r"\b(?:an?|one|a couple of|a few|few|\d+|two|three|several) (?:hours?|hrs?|"
+_AGO = re.compile(r"\b(?:in|within|over|during) the (?:last|past) (?:hour|half hour|"
+                  r"(?:few |couple of |\d+ )hours)\b|"
+                  r"\b(?:an?|one|a couple of|a few|few|\d+|two|three|several) (?:hours?|hrs?|"
                   r"minutes?|mins?)\s+ago\b|\b(?:earlier today|this afternoon|this evening)\b"
                   r"|\bbeen (?:going on )?(?:for )?(?:like |about |around |nearly |over )?"
                   r"(?:an?|\d+|two|three|several) (?:hours?|hrs?|minutes?|mins?)(?: now)?\b"
@@ -55,7 +60,10 @@ _AGO = re.compile(r"\b(?:an?|one|a couple of|a few|few|\d+|two|three|several) (?
 # "for three nights", "two nights running": nights counted as days
 _NIGHTS_SPAN = (re.compile(rf"\b(?:for|the (?:last|past)|past|last)\s+{ABOUT}{RANGE}\s+"
                            rf"(?:nights?|nites?)\b(?!\s*(?:a|an|per|each|every|out of)\b)"),
-                re.compile(rf"\b{RANGE}\s+(?:nights?|nites?)\s+(?:running|in a row)\b"))
+                re.compile(rf"\b{RANGE}\s+(?:nights?|nites?)\s+(?:running|in a row)\b"),
+                # "3rd day in a row": it began two days ago
+                re.compile(r"\b(?P<a>\d{1,2})(?P<b>(?!))?(?:st|nd|rd|th) day "
+                           r"(?:in a row|running|straight)\b"))
 _VAGUE = {r"\b(?:over|in|for|during) the (?:last|past) (?:twelve months|12 months)\b": 365,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) months\b": 75,
           r"\b(?:over|in|for|during) the (?:last|past) (?:few|couple of) weeks\b": 18,
@@ -71,7 +79,8 @@ _OTHER_EVENT = re.compile(
     r"\b(?:start(?:ed|ing)? (?:me )?(?:on|taking|using)|put (?:me )?on|was put on|came off|"
     r"come off|switched|added|took|taking|prescribed|diagnosed|infection|cold|flu|bug|virus|"
     r"covid|jab|vaccin\w*|surgery|operation|memory|forgetful|leak\w*|lost|weight|wast\w*|pregnan\w*|diabet\w*|smok\w*|vap\w*|"
-    r"pouches|periods?|quit|gave up|given up|drinking|alcohol|booze|sober|stopped|given|"
+    r"pouches|periods?|quit|vegan|vegetarian|veggie|creatine|supplements?|gave up|given up|"
+    r"drinking|alcohol|booze|sober|stopped|given|"
     r"together|married|dialysis|r[au]n(?:ning)? out|haemodialysis|hemodialysis|dose|doubled|"
     r"halved|upped|"
     r"(?:was|were|been|got) (?:started|stopped|increased|reduced|changed|switched)|"
@@ -83,8 +92,22 @@ _OTHER_EVENT = re.compile(
     r"treatment)\b|"
     r"\bstart(?:ed|ing)? (?!about|around|roughly|maybe|like|nearly|almost|"
     r"over|just|only|a\b|an\b|to\b|when|after|before|on\b|last|in\b)[a-z]{3,}")
-_THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|ripple|"
-                            r"fidget|restless|fizz|urge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
+def _medicine_names() -> str:
+    """Every medicine name people write (medicines.yaml), as one alternation, longest first."""
+    from importlib.resources import files
+
+    import yaml
+
+    listed = yaml.safe_load(files("legcheck.knowledge").joinpath("data", "medicines.yaml")
+                            .read_text(encoding="utf-8"))
+    names = {str(n).lower() for m in listed for n in [m["name"], *m.get("also", [])]}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# a medicine named in a clause that tells when it was started, stopped or changed
+_MEDICINE = MEDICINE_NAME = re.compile(r"\b(?:" + _medicine_names() + r")\b")
+_THIS_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|rippl|"
+                            r"fidget|restless|fizz|\burge|crawl|charl|\bit\b|\bit'?s\b|\bthis\b|"
                             r"\bthese\b|\bthey\b|going on|symptoms?")
 # another symptom's start is not the movements' start: "blurry vision since yesterday"
 _OTHER_SYMPTOM = re.compile(r"\b(?:vision|sight|blurr\w*|headaches?|pee|urine|wee|weeing|"
@@ -157,8 +180,9 @@ def _since_words(text: str, today: date) -> Iterator[Candidate]:
             continue  # "my thigh locked up at 2pm"; not "it wakes me at 3am, twice a week"
         yield _duration_counts(text, ago), Quantity("duration_days", 0, ago.group(0))
     for nights in (found for pattern in _NIGHTS_SPAN for found in pattern.finditer(text)):
+        ordinal = re.match(r"\d+(?:st|nd|rd|th)\b", nights.group(0)) is not None
         yield _duration_counts(text, nights), Quantity(
-            "duration_days", round(range_value(nights)), nights.group(0))
+            "duration_days", round(range_value(nights)) - (1 if ordinal else 0), nights.group(0))
 
 
 def _relative_days(text: str, today: date) -> Iterator[Candidate]:
@@ -170,6 +194,8 @@ def _relative_days(text: str, today: date) -> Iterator[Candidate]:
                 # ties the movements to the day by its own words
                 tier = 2 if pattern is _ON_WEEKDAY or pattern is _STARTED_DAY \
                     else _duration_counts(text, found)
+                if pattern is _STARTED_DAY and _MEDICINE.search(_clause_of(text, found)):
+                    tier = _duration_counts(text, found)  # "Co-codamol started Monday"
                 yield tier, Quantity("duration_days", days, found.group(0))
 
 
@@ -209,19 +235,31 @@ def _duration_counts(text: str, match: re.Match[str]) -> int:
     """A duration of the problem, not of a pregnancy, an illness, another symptom or a medicine
     taken for years: 2 when its own clause speaks of the movements (or ties them to it by "since
     then"), 1 when it speaks of nothing else, 0 when it dates something else."""
-    after = text[match.end():match.end() + 15]
+    after = text[match.end():match.end() + 30]
     before = text[max(0, match.start() - 25):match.start()]
-    if re.match(r"\s*\)?\s*(?:pregnant|gestation|into (?:my|the) pregnancy)", after) or \
-            re.search(r"(?:pregnant|trimester\W+(?:\w+\W+)?)\s*\(?\s*$", before):
+    if re.match(r"\s*\)?\s*(?:pregnant|gestation|into (?:my|the) pregnancy|gone\b|along\b|"
+                r"(?:\S+\s+)?(?:with|w/)\s+(?:baby|bump|twins|my (?:first|second|third|\d))|"
+                r"[,;]?\s*(?:my |our )?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) "
+                r"(?:baby|pregnancy|child|kid|bub))", after) or \
+            re.search(r"(?:pregnant|trimester\W+(?:\w+\W+)?)\s*\(?\s*$", before) or \
+            re.search(r"\b(?:baby|babys|baby's|newborn|little one|bub|son|daughter)\s*(?:is|was|"
+                      r"now|just)?\s*(?:about|nearly|only)?\s*$", before):
+        return 0  # "36 weeks, third baby", "28 weeks gone", "baby is 7 weeks"
+    if _not_now(text, match):
         return 0
-    if _COMPARED.search(before) or _about_something_else(text, match) or re.search(
+    if _about_something_else(text, match):
+        # "on Lexapro for 3 weeks. Since starting it I get jerks"
+        return 2 if _STARTED_IT.search(text, match.end(), match.end() + 80) else 0
+    if _COMPARED.search(before) or re.search(
             r"\b(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\s+(?:in|over)\s*$|\bof\s*$", before):
         return 0  # "lost 5 kg in 2 months" is a rate
     clause = _clause_of(text, match)
-    if _THIS_MOVEMENT.search(clause):
+    # "on it", "stopped it": the medicine, not the movements
+    if _THIS_MOVEMENT.search(_ON_IT.sub(" ", clause)):
         return 2
     lead = text[max(0, match.start() - 40):match.start()]
-    if _OTHER_EVENT.search(clause) or _other_symptom(text, match):
+    if _OTHER_EVENT.search(clause) or _other_symptom(text, match) or _MEDICINE.search(
+            sentence_of(text, match)):
         if re.search(r"(?:^|[.!?,;]\s*|\b(?:and|but|now)\s+)(?:it|they|this|these|all this|"
                      r"symptoms?|the \w+)?\s*(?:started|began|begun|came on|kicked off)\s*$",
                      re.sub(r"\s*(?:about|around|roughly|maybe|like|nearly|almost)\s*$", "",
@@ -235,6 +273,60 @@ def _duration_counts(text: str, match: re.Match[str]) -> int:
                                                     sentence_of(text, match)):
         return 1
     return 0
+
+
+_ON_IT = re.compile(r"\b(?:on|off|taking|take|took|started|starting|stopped|stopping|after) "
+                    r"(?:it|them)\b|\bthey (?=(?:doubled|tripled|halved|upped|increased|raised|"
+                    r"lowered|"
+                    r"reduced|"
+                    r"cut|changed|put|added|started|stopped|gave|switched|took|prescribed)\b)")
+_AGE_BEFORE = re.compile(r"(?:\bi am|\bi'?m|\bim|\baged?|\bage:?|\b(?:man|woman|male|female|guy|"
+                         r"lady|girl|boy|m|f))\W*$")
+_FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|having|booked|due|scheduled|planned|"
+                     r"appointment|appt|next|waiting|wait)\b")
+
+
+_STARTED_IT = re.compile(r"\bsince (?:i )?(?:start(?:ed|ing)?|began|beginning|going on|taking) "
+                         r"(?:on )?(?:it|them|the \w+)\b")
+
+
+def _not_now(text: str, match: re.Match[str]) -> bool:
+    """A span that does not date the present problem: an age ("I am man, 55 years"), a date
+    ahead ("a knee op in 3 weeks"), a past year ("back in 2019"), an episode years ago that is
+    over ("had a slipped disc four years ago"), or a number taken back ("2 weeks - no wait,
+    since the 1st")."""
+    said = match.group(0).strip()
+    before = text[max(0, match.start() - 30):match.start()]
+    if re.search(r"\b(?:rough|bad|hard|tough|busy|stressful|hectic|difficult|crazy|mad|long|"
+                 r"great|good|lovely)\s*$", before):
+        return True  # "it's been a rough few weeks"
+    after = text[match.end():match.end() + 60]
+    leading = re.match(r"(?:for|since|past|last|over|the)\b", said)
+    trailing = re.match(r"\s*(?:ago|back|now|so far|running|in a row|of (?:this|it))\b", after)
+    if "unit" in match.groupdict() and match.group("unit") in ("year", "yr") and not leading \
+            and not trailing and (_AGE_BEFORE.search(before) or re.match(
+                r"\s*(?:young|of age|old|yo|y/o)\b|\s*\(?\s*[mf]\b", after)):
+        return True
+    if re.search(r"\bin\s*(?:about |around |roughly |another |just )?$", before) and not \
+            leading and _FUTURE.search(sentence_of(text, match)):
+        return True
+    if re.search(r"\b(?:back )?in (?:19|20)\d\d\b", _clause_of(text, match)):
+        return True
+    if re.match(r"[^.!?]{0,40}?\b(?:scratch that|no wait|wait no|correction|i mean|make that|"
+                r"actually|or rather)\b", after) and _ALL_DATES.search(
+                text[match.end():match.end() + 120]):
+        return True
+    years_ago = "unit" in match.groupdict() and match.group("unit") in ("year", "yr") \
+        and re.match(r"\s*ago\b", after)
+    # "I had sciatica five years ago; now it's the odd jerk"
+    return bool(years_ago) and not _THIS_MOVEMENT.search(
+        _ON_IT.sub(" ", _clause_of(text, match))) and not re.search(
+        r"\b(?:started|began|begun|came on|kicked off|first)\s*(?:about|around|roughly|maybe|"
+        r"like|nearly|almost|over)?\s*$", before) and not _tied(text, match)
+
+
+# another date said after a correction
+_ALL_DATES = re.compile(r"\bsince\b|\bago\b|\bfor\b|\b\d+\s*(?:days?|weeks?|wks?|months?)\b")
 
 
 def _other_symptom(text: str, match: re.Match[str]) -> bool:
@@ -253,17 +345,41 @@ def _tied(text: str, match: re.Match[str]) -> bool:
                 default=0)
     if re.match(r"\s*(?:ever since|since|after)\b", text[start:match.start()]):
         sentence = re.match(r"[^.!?]*", text[match.end():]).group(0)
-        if _THIS_MOVEMENT.search(sentence):
+        if _TIED_MOVEMENT.search(sentence):
             return True
+    # "cramps at night since I started the water pill a month ago"
+    if re.search(rf"(?:{_TIED_MOVEMENT.pattern})[^.!?]*\bsince\b[^.!?]*$",
+                 text[start:match.start()]):
+        return True
+    # "switched to X a week ago and ever since my legs jerk" ("and now" gives no date)
+    if re.match(rf"[^.!?]*?\b(?:and|so)\s+(?:since then|ever since)\b[^.!?]*(?:"
+                rf"{_TIED_MOVEMENT.pattern})", text[match.end():]):
+        return True
     # a bare "since" closing a sentence dates the event: "quit years ago, not a drop since"
     rest = re.match(r"[^.!?]*[.!?]?\s*[^.!?]*", text[match.end():]).group(0)
     sentence = re.match(r"[^.!?]*", rest).group(0)
     tied = re.search(r"\b(?:since then|ever since|since that|since)\b(?!\s*(?:[.;!?,]|$))"
-                     r"(?P<then>[^.!?]*)", rest)
-    if tied and _THIS_MOVEMENT.search(rest[:tied.start()] + tied.group("then")):
+                     r"(?!\s+" + _A_DATE + r")(?P<then>[^.!?]*)", rest)
+    if tied and _TIED_MOVEMENT.search(rest[:tied.start()] + tied.group("then")):
         return True
-    # "had flu 3 weeks ago and my legs have twitched ever since"
-    return re.search(rf"(?:{_THIS_MOVEMENT.pattern}).*\bsince\b", sentence) is not None
+    # "had flu 3 weeks ago and my legs have twitched ever since"; "... a fortnight ago: X, Y
+    # and Z. My legs have been cramping ever since."
+    return re.search(rf"(?:{_TIED_MOVEMENT.pattern})[^.!?]*\b(?:ever since|since then|since)"
+                     rf"(?:\s*(?:[.!?]|$)|\s+(?:it|then|that|starting|i (?:started|began|"
+                     rf"switched|stopped)))", rest) is not None
+
+
+# what "since" starts when it is a date of its own, not "since then": "since Friday my toes ..."
+_A_DATE = (r"(?:(?:about|around|roughly|approx|right after|just after|early|mid|late|the|last|"
+           r"yesterday|yday|this|today|\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|"
+           r"aug|sep|oct|nov|dec|halloween|christmas|easter|labou?r|new year|leg day)"
+           r"\w*)")
+# the movements, or the legs themselves, after "since then": "since then my legs can't keep
+# still", "since then RLS every night"
+_TIED_MOVEMENT = re.compile(r"twi\w{0,3}ch|jerk|cramp|kick|spasm|flicker|jump|jolt|flutter|"
+                            r"rippl|fidget|restless|fizz|\burge|crawl|charl|\brls\b|\blegs?\b|"
+                            r"\bcalf\b|\bcalves\b|\bthighs?\b|\bfeet\b|pacing|"
+                            r"\bit\b|\bit'?s\b|\bthis\b|\bthese\b|\bthey\b|going on|symptoms?")
 
 
 def _clause_of(text: str, match: re.Match[str]) -> str:
@@ -271,6 +387,11 @@ def _clause_of(text: str, match: re.Match[str]) -> str:
                 default=0)
     end = _CLAUSE_EDGE.search(text, match.end())
     return text[start:match.start()] + " " + text[match.end():end.start() if end else len(text)]
+
+
+# what may be the present problem itself: "had sciatica down my leg for 3 weeks"
+_PROBLEM = re.compile(r"\b(?:sciatica|pain|ache|aching|numb\w*|tingl\w*|pins and needles|"
+                      r"weak\w*)\b[^.,;]{0,25}\b(?:legs?|back|feet|foot|calf|calves|thighs?|toes)\b")
 
 
 def _about_something_else(text: str, match: re.Match[str]) -> bool:
@@ -282,10 +403,14 @@ def _about_something_else(text: str, match: re.Match[str]) -> bool:
         return True  # "I'm on sertraline, have been for 5 years"
     belongs = re.search(r"\b(?:been on|(?<!going )(?<!gone )(?<!carried )on(?! and off| ?-? ?off)|"
                         r"taking|taken|had|diabetic|diabetes)\b(?P<rest>[^.,;]{0,45})$", before)
-    if belongs is None or (_THIS_MOVEMENT.search(belongs.group("rest"))
-                           and "on" not in belongs.group(0).split()[:2]):
+    if belongs is None:
         return False
-    return re.search(r"\b(?:for|since)\b", match.group(0) + before[-8:]) is not None
+    rest = re.sub(r"\bthese\s*$", "", belongs.group("rest"))  # "taken these eight years"
+    own = _THIS_MOVEMENT.search(rest) or (
+        belongs.group(0).startswith("had") and _PROBLEM.search(rest))
+    if own and "on" not in belongs.group(0).split()[:2]:
+        return False
+    return re.search(r"\b(?:for|since|these)\b", match.group(0) + before[-8:]) is not None
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -294,17 +419,33 @@ _DAY_SPELLINGS = {"monday": "mon|monday", "tuesday": "tues?|tuesday|teusday",
                   "thursday": "thurs?|thursday|thur", "friday": "fri|friday",
                   "saturday": "sat|saturday|saterday", "sunday": "sun|sunday"}
 _DAY = "|".join(_DAY_SPELLINGS.values())
-_SINCE_DAY = re.compile(r"\bsince (?:last )?(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?"
-                        r"|\bsince (?:the )?(?P<feast>halloween|christmas|new year'?s?|"
+_ROUGHLY = r"(?:(?:about|around|roughly|approx\.?|~|maybe|right|just|shortly|soon)\s*)?" \
+    r"(?:(?:after|before)\s+)?"
+# "since Sunday", "since leg day on Sunday", "since right after Labor Day"
+_SINCE_DAY = re.compile(r"\bsince " + _ROUGHLY + r"(?:last )?(?P<day>" + _DAY + r")\b"
+                        r"(?P<lastweek> last week)?"
+                        r"|\bsince (?!then\b|that\b)[^.!?,;]{0,40}?\b(?:on|last) (?P<day2>"
+                        + _DAY + r")\b"
+                        r"|\bsince " + _ROUGHLY + r"(?:the )?(?P<feast>halloween|christmas|"
+                        r"new year'?s?|"
                         r"bonfire night|boxing day|"
                         r"valentine'?s(?: day)?|labou?r day|memorial day|thanksgiving|"
                         r"july 4th|4th of july|fourth of july|independence day|"
                         r"easter)\b")
 _STARTED_DAY = re.compile(r"\b(?:started|began|begun|kicked off|came on)\s+(?:on\s+|last\s+)?"
-                          r"(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?")
-_SINCE_DATE = re.compile(r"\bsince (?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<month>"
-                         + "|".join(MONTHS) + r")\b|\bsince (?P<month2>" + "|".join(MONTHS)
-                         + r") (?P<n2>\d{1,2})(?:st|nd|rd|th)?\b")
+                          r"(?P<day>" + _DAY + r")\b(?P<lastweek> last week)?"
+                          r"|\b(?:started|began|begun|kicked off|came on)\s+(?:in|at|up|"
+                          r"round|around)\b[^.!?,;]{0,25}?\b(?:on|last) (?P<day2>" + _DAY + r")\b")
+_SINCE_DATE = re.compile(r"\bsince " + _ROUGHLY + r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? "
+                         r"(?:of )?(?P<month>" + "|".join(MONTHS) + r")\b|\bsince " + _ROUGHLY
+                         + r"(?P<month2>" + "|".join(MONTHS)
+                         + r") (?P<n2>\d{1,2})(?:st|nd|rd|th)?\b"
+                         # "since about the 10th", "since the 1st of the month"
+                         r"|\bsince " + _ROUGHLY + r"the (?P<n3>\d{1,2})(?:st|nd|rd|th)\b"
+                         r"(?: of (?:this|the) month)?(?! of \w)"
+                         # "Started 11/16", "since 16/11": a US or British day and month
+                         r"|\b(?:since|started|began|from)\s+(?:on\s+)?(?P<d1>\d{1,2})/"
+                         r"(?P<d2>\d{1,2})\b(?!/\d)")
 # "on Saturday I fell, and since then my legs twitch"; "Yesterday my hand went numb for 10
 # minutes. My right leg has been twitching since."
 _SINCE_THEN = r"(?:\bsince then\b|\bever since\b|\bsince(?=\s*(?:[.!?,]|$)))"
@@ -330,6 +471,24 @@ def _days_since(match: re.Match[str], today: date) -> int | None:
     groups = match.groupdict()
     if groups.get("yday"):
         return 1
+    if groups.get("day2"):
+        return (today.weekday() - _weekday(groups["day2"])) % 7 or 7
+    if groups.get("n3"):
+        day = int(groups["n3"])
+        if not 1 <= day <= 31:
+            return None
+        month = today.month if day <= today.day else (today.month - 2) % 12 + 1
+        return _days_back(today, month, day)
+    if groups.get("d1"):
+        first, second = int(groups["d1"]), int(groups["d2"])
+        if first <= 12 < second <= 31:  # 11/16: month then day
+            return _days_back(today, first, second)
+        if second <= 12 < first <= 31:  # 16/11: day then month
+            return _days_back(today, second, first)
+        if first <= 12 and second <= 12:  # either way; taken the way that is nearer today
+            options = [_days_back(today, first, second), _days_back(today, second, first)]
+            return min(options)
+        return None
     if groups.get("day"):
         back = (today.weekday() - _weekday(groups["day"])) % 7
         if groups.get("lastweek"):

@@ -12,8 +12,8 @@ OTHERS_MALE = (r"husband|hubby|dad|daddy|father|son|brother|grandad|granddad|gra
                r"grandpa|grandson|nephew|stepdad|boyfriend|uncle|boy|lad")
 OTHERS_FEMALE = (r"wife|mum|mummy|mom|mother|daughter|sister|grandma|grandmother|granny|nan|"
                  r"nana|nanna|granddaughter|niece|stepmum|girlfriend|aunt|girl")
-_MEN = r"man|male|guy|bloke|boy|chap|gentleman|gent|fella|fellow|dude|lad"
-_WOMEN = r"woman|female|lady|girl|gal|lass"
+_MEN = r"man|male|guy|bloke|boy|chap|gentleman|gent|fella|fellow|dude|lad|widower"
+_WOMEN = r"woman|female|lady|girl|gal|lass|widow"
 _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P<n>\d{1,3})\b"
                   r"(?!\s*(?:cups?|coffees?|days?|weeks?|months?|hours?|times|%|kg|lbs?|"
                   r"pints?|units?|nights?|/|out))"
@@ -25,7 +25,14 @@ _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P
                   # "M 28", "F, 33", "Female, 52", "sex M ... age 31" at a sentence's start
                   r"|(?:^|[.!?,;]\s*)(?P<rx>m|f|male|female),?\s+(?P<r>\d{2})\b(?!\s*(?:%|kg|mg))"
                   r"|\bhere,\s*(?P<here>\d{2})\b(?!\s*(?:%|kg|mg|cups?|pints?|times))"
-                  r"|\b(?:i'?m|i am) (?:a |an )?(?:woman|man|lady|guy|male|female) (?P<w>\d{2})\b"
+                  r"|\b(?:i'?m|i am) (?:a |an )?(?:woman|man|lady|guy|male|female),? (?P<w>\d{2})\b"
+                  # "(M, 24)", "(f 31)"
+                  r"|\(\s*(?P<px>m|f|male|female)\s*,?\s*(?P<p>\d{2})\s*\)"
+                  # "Footballer, 19.", "Retired, 76." opening a text or a sentence
+                  r"|(?:^|[.!?\n]\s*)[a-z]+(?: [a-z]+)?,\s*(?P<job>\d{2})\s*(?:[.!;\n]|$)"
+                  # "a retired schoolteacher of seventy-four years", "a widow of 80"
+                  r"|\bof (?P<ofy>\d{2,3}) years\b(?! ago| now| since| of (?!age))"
+                  r"|\b(?:widow|widower|pensioner|retiree|gentleman|lady) of (?P<ofw>\d{2,3})\b"
                   r"|\bmy (?P<b>\d{2})(?:st|nd|rd|th) birthday\b"
                   r"|\b(?P<g>\d{1,3}) years? of age\b"
                   rf"|\b(?:{_WOMEN}|{_MEN}) of (?P<of>\d{{2,3}})(?: years)?\b"
@@ -36,7 +43,13 @@ _SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|
                   rf"(?:and )?(?:a |an )?(?P<sex>{_WOMEN}|{_MEN})\b"
                   r"|\bas a (?P<as>woman|man)\b"
                   rf"|\b\d{{2}},? (?:a |an )?(?P<n>{_WOMEN}|{_MEN})\b"
-                  rf"|(?:y/o|yo|year old|years old) (?P<o>{_WOMEN}|{_MEN})\b"
+                  rf"|(?:y/o|yo|years?[- ]old) (?P<o>{_WOMEN}|{_MEN})\b"
+                  rf"|\b(?P<of>{_WOMEN}|{_MEN}) of \d{{2,3}}\b"
+                  # a parent speaking of themself: "new mum here", "Dad of twin newborns"
+                  r"|(?:^|[.!?\n]\s*|\b(?:i'?m|i am|as) (?:a |an )?)(?:new |first[- ]time |"
+                  r"single |busy |tired )?(?P<self>mum|mom|mam|mama|mummy|mommy|mother|dad|daddy|"
+                  r"papa|father)\b(?= here\b| of\b| to\b|\s*\()"
+                  r"|\b(?P<mrs>mrs|ms|miss)\.? [a-z]\.?(?: [a-z]+)?\s*$"
                   r"|\b(?:sex|gender)\s*:?\s*(?P<form>m|f|male|female)\b"
                   r"|\b(?P<parent>mum|mom|mother|dad|father) of (?:two|three|one|\d)\b"
                   r"|\b\d{2}\s*,?\s*\(?(?P<letter>m|f)\)?(?![a-z'])"
@@ -47,12 +60,12 @@ def read_age_and_sex(text: str) -> Iterator[Quantity]:
     match = _AGE.search(text)
     if match:
         raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s", "b", "g", "h", "r",
-                                            "here", "w", "of",
+                                            "here", "w", "of", "p", "job", "ofy", "ofw",
                                             "form")
                    if match.group(g))
         if 5 <= int(raw) <= 110:
             yield Quantity("age", int(raw), match.group(0).strip())
-        said = match.group("sx") or match.group("rx")
+        said = match.group("sx") or match.group("rx") or match.group("px")
         if said:
             yield Quantity("sex", "female" if said.startswith("f") else "male",
                            match.group(0).strip())
@@ -62,7 +75,9 @@ def read_age_and_sex(text: str) -> Iterator[Quantity]:
         if sex.group("other"):
             yield Quantity("sex", "other", sex.group(0))
             return
-        word = next(sex.group(g) for g in ("sex", "as", "n", "o", "parent", "form", "letter")
+        word = next(sex.group(g) for g in ("sex", "as", "n", "o", "parent", "form", "letter",
+                                           "of", "self", "mrs")
                     if sex.group(g))
-        female = re.fullmatch(rf"{_WOMEN}|f|mum|mom|mother", word) is not None
+        female = re.fullmatch(rf"{_WOMEN}|f|mum|mom|mam|mama|mummy|mommy|mother|mrs|ms|miss",
+                              word) is not None
         yield Quantity("sex", "female" if female else "male", sex.group(0))

@@ -8,14 +8,16 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from legcheck.text.dates import read_durations
+from legcheck.text.dates import MEDICINE_NAME, read_durations
 from legcheck.text.measures import read_measures
 from legcheck.text.numbers import (
     ABOUT,
+    NUM,
     RANGE,
     Quantity,
     about_movement,
     digits_for_words,
+    number,
     range_value,
     sentence_of,
 )
@@ -146,6 +148,12 @@ def _for_something_else(text: str, match: re.Match[str]) -> bool:
     start = max((edge.end() for edge in re.finditer(r"[.!?;\n]", text[:match.start()])),
                 default=0)
     topics = list(_TOPIC.finditer(text, start, match.start()))
+    # a drink or a medicine named after the last movement word: "energy drinks on shift, prob 3
+    # a night", "Sudafed, like 4 a day"
+    moved = max((t.end() for t in topics if t.group("move")), default=start)
+    if any(t.group("other") for t in topics if t.start() >= moved) or MEDICINE_NAME.search(
+            text, max(moved, match.start() - 30), match.start()):
+        return True
     if not topics or topics[-1].group("move"):
         return False
     return topics[-1].group("other") is not None or not re.search(
@@ -169,17 +177,22 @@ def _clause_around(text: str, match: re.Match[str]) -> str:
 
 
 # ---- drinks ------------------------------------------------------------------------------------
+# drinks with caffeine: coffee, tea, energy drinks and colas or sodas ("soda", "pop")
+_CAFFEINE_DRINK = (r"coffees?|espressos?|lattes?|cappuccinos?|americanos?|joe|energy drinks?|"
+                   r"red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|sodas?|pop|"
+                   r"fizzy drinks?|mountain dews?|dr\.? peppers?|pre-?workouts?")
 _CAFFEINE = re.compile(
-    rf"{ABOUT}{RANGE}\s*(?:big |large |strong |double |black )?(?P<pot>pots?|cafetieres?|"
-    rf"carafes?)?(?:cups?|mugs?|cans?|shots?|bottles?)?\s*(?:of\s+)?(?:coffees?|espressos?|lattes?|cappuccinos?|americanos?|"
-    rf"energy drinks?|red ?bulls?|monsters?|cokes?|colas?|diet cokes?|pepsis?|teas?|"
-    rf"cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
+    rf"{ABOUT}{RANGE}\s*(?:\d+[- ]?(?:oz|ml|cl)\s+)?(?:big |large |strong |double |black )?"
+    rf"(?P<pot>pots?|cafetieres?|carafes?)?(?:cups?|mugs?|cans?|shots?|bottles?)?\s*(?:of\s+)?"
+    rf"(?:{_CAFFEINE_DRINK}|cups? of tea)\b(?P<week>(?:[^.;,]{{0,12}})\b(?:a|per) week)?")
 _ALCOHOL_UNITS = {"pint": 2, "beer": 2, "lager": 2, "cider": 2, "can": 2, "glass": 2,
                   "wine": 2, "bottle": 10, "shot": 1, "unit": 1, "drink": 2, "double": 2,
-                  "vodka": 1, "whisky": 1, "whiskey": 1, "gin": 1, "rum": 1, "spirit": 1}
+                  "vodka": 1, "whisky": 1, "whiskey": 1, "whiskie": 1, "gin": 1, "rum": 1,
+                  "spirit": 1}
 _ALCOHOL = re.compile(
-    rf"{ABOUT}{RANGE}\s*(?:large |big |small )?(?P<item>pint|beer|lager|cider|can|glass|"
-    rf"bottle|shot|unit|drink|double|vodka|whisky|whiskey|gin|rum|spirit)(?:es|s)?"
+    rf"{ABOUT}{RANGE}\s*(?:large |big |small |single |stiff )?(?P<item>pint|beer|lager|cider|can|"
+    rf"glass|bottle|shot|unit|drink|double|vodka|whiskie|whisky|whiskey|gin|rum|spirit)(?:es|s)?"
+    rf"(?P<or>\s+or\s+(?:2|3|4|two|three|four))?"
     rf"(?:\s+of\s+(?:\w+\s+)?(?:beer|lager|cider|wine|red|white|vodka|whisky|gin|spirits))?\b"
     rf"(?P<when>[^.;]{{0,25}}?\b(?:a|an|per|each|every)\s+"
     rf"(?:night|day|evening|week|weekend)|\s*/\s*(?:day|night|week|wk)\b"
@@ -190,12 +203,19 @@ _ALCOHOL = re.compile(
 
 
 _CAFFEINE_AFTER = re.compile(
-    rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?)\b"
-    rf"[^.;:!?]{{0,45}}?\b(?:to |like |probably |maybe |about |around )?{RANGE}\s*"
-    rf"(?:cups?|mugs?|cans?|a day|per day|daily)\b")
+    rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?|"
+    rf"caffeine)\b(?:[^.;!?\n•]{{0,45}}?\b(?:to |like |probably |prob |maybe |about |around |"
+    rf"guess |say )?{RANGE}\s*(?:cups?|mugs?|cans?|a day|per day|daily|/\s*day|a night|"
+    rf"a shift|per shift|times? (?:in |a |per )?(?:the )?day|ish\b)"
+    rf"|\s*(?:x\s*|:\s*)(?P<x>\d+)\b(?!\s*(?:mg|ml|oz|%))(?:\s*/\s*day)?"
+    rf"|[^.;!?\n•]{{0,25}}?\(\s*(?P<paren>\d+(?:\s*-\s*\d+)?)\s*\))")
 # "cut my coffee right down to one"
 _CAFFEINE_DOWN_TO = re.compile(rf"\b(?:coffees?|teas?|caffeine)\b[^.;:!?]{{0,25}}?\bdown to "
                                rf"(?:just |only )?{RANGE}\b")
+# a number taken back or changed after a count: "- ok, honestly, nearer 5", "to about 5"
+_CORRECTED = re.compile(rf"(?:\s*(?:a|per) day)?[^.;!?\d]{{0,30}}?\b(?:nearer|closer to|more like|"
+                        rf"make that|actually|really|(?<!used )to)\s+{ABOUT}{RANGE}\b"
+                        rf"(?!\s*(?:am|pm|hours?|hrs?|days?|weeks?|mg|%|/|out of|years?))")
 _POT_CUPS = 4  # a pot or cafetiere of coffee is about four cups
 
 
@@ -205,9 +225,22 @@ def _caffeine(text: str, today: date) -> Iterator[Quantity]:
     if not matches:
         after = _CAFFEINE_AFTER.search(text) or _CAFFEINE_DOWN_TO.search(text)
         if after:
-            yield Quantity("caffeine_cups_per_day", range_value(after), after.group(0).strip())
+            said = after.groupdict()
+            if said.get("x"):
+                value = float(said["x"])
+            elif said.get("paren"):
+                ends = [float(n) for n in re.findall(r"\d+", said["paren"])]
+                value = sum(ends) / len(ends)
+            else:
+                value = range_value(after)
+            yield Quantity("caffeine_cups_per_day", value, after.group(0).strip())
         return
     for match in matches:
+        corrected = _CORRECTED.match(text, match.end())
+        if corrected:  # "2 coffees a day - ok, honestly, nearer 5"; "from 2 coffees to 5"
+            total += range_value(corrected)
+            spans.append(match.group(0).strip() + corrected.group(0))
+            continue
         amount = range_value(match) / (7 if match.group("week") else 1)
         amount *= _POT_CUPS if match.group("pot") else 1
         total += amount
@@ -223,15 +256,53 @@ def _alcohol(text: str, today: date) -> Iterator[Quantity]:
         if not when or (match.group("item") == "can"
                         and _ENERGY.search(sentence_of(text, match))):
             continue
+        if _NOT_ALCOHOL.match(text, match.end("item")) or _RESTATED.search(
+                text, max(0, match.start("a") - 30), match.start("a")):
+            continue  # "8 glasses of water a day"; "(so about 4 cans a week)" said already
         weekly = 1 if re.search(r"week|day|wk", when) and not re.search(
             r"\b(?:a|per|each|every) day|/\s*day", when) else 7
         weekly = 5 if re.search(r"\bmost\b", when) else 2 if match.group("two") else weekly
-        total += range_value(match) * _ALCOHOL_UNITS[match.group("item")] * weekly
+        count = range_value(match)
+        if match.group("or"):  # "a glass or two"
+            count = (count + number(match.group("or").split()[-1])) / 2
+        nights = re.search(r"(\d+(?:\.\d+)?)\s*(?P<what>nights?|evenings?|days?|times?)?\s*"
+                           r"(?:a|per)\s+week", when)
+        if nights and nights.group("what"):  # "a glass maybe 3 nights a week"
+            weekly = float(nights.group(1))
+        elif nights:  # "a glass with dinner (so 7 a week)": the week's count itself
+            count, weekly = float(nights.group(1)), 1
+        days = _WEEKDAY_NAME.findall(sentence_of(text, match)[:200])
+        if re.search(r"\b(?:each|every|a|per)\s+(?:night|evening)", when) and len(days) >= 2:
+            weekly = len(days)  # "out Weds, Fri and Sat, 5 pints each night"
+        units = _ALCOHOL_UNITS[match.group("item")]
+        total += count * units * weekly
         spans.append(match.group(0).strip())
+        # "3 pints on a Friday and 3 on a Saturday"; "... plus a couple of shots"
+        more = _MORE_DRINK.match(text, match.end())
+        if more and (more.group("item2") or more.group("day")):
+            item = more.group("item2")
+            extra_units = _ALCOHOL_UNITS[item] if item else units
+            total += range_value(more) * extra_units * (1 if more.group("day") else weekly)
+            spans.append(more.group(0).strip())
     if spans:
         yield Quantity("alcohol_units_per_week", round(total), "; ".join(spans))
 
 
+# a glass, can or bottle of something that is not alcohol
+_NOT_ALCOHOL = re.compile(r"(?:es|s)?\s+of\s+(?:\w+\s+)?(?:water|soda|pop|cola|coke|diet|"
+                          r"juice|milk|tea|coffee|squash|lemonade|mountain|dr\.?|energy|monster|"
+                          r"red ?bull|"
+                          r"pepsi|fanta|sprite|lucozade|relentless|rockstar|irn|tonic|fizzy|"
+                          r"sparkling|orange|apple|protein|shake|decaf|hot chocolate|cocoa|"
+                          r"electrolytes?|gatorade|powerade|ribena|vimto|kombucha|smoothie|"
+                          r"ginger|oat|soya|almond)\b")
+_RESTATED = re.compile(r"\(\s*(?:so|that'?s|thats|i\.?e\.?|or)\s*(?:about |around |roughly |"
+                       r"maybe |like )?$")
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues?|weds?|wednes|thurs?|fri|sat|satur|sun)(?:days?)?\b")
+_MORE_DRINK = re.compile(
+    rf"\s*(?:,|and|&|\+|plus)\s*(?:then\s+)?(?:another\s+)?{RANGE}(?:\s*(?P<item2>pint|shot|glass|"
+    rf"can|bottle|double|beer)(?:es|s)?\b)?(?:\s+(?:on (?:a )?(?P<day>(?:mon|tues|wednes|thurs|fri|"
+    rf"satur|sun)days?)))?")
 _ENERGY = re.compile(r"energy|red ?bull|monster|cola|coke|pepsi|lucozade|relentless|rockstar")
 _NO_ALCOHOL = re.compile(
     r"\b(?:(?:i |i'm |im )?(?:don'?t|do not|never|doesn'?t|does not) (?:drink|touch (?:alcohol|"
@@ -244,7 +315,9 @@ _NO_ALCOHOL = re.compile(
     r"(?:(?:i'?ve|i have|have|i'?m|i am) )?(?:not|never|haven'?t|havent) been drinking"
     r"(?! (?:enough|much|a lot|lots|many|water|coffee|tea|fluids?|milk|juice|caffeine|energy|"
     r"as much|more|less))|"
-    r"non-?drinker|no alcohol|alcohol[- ]free|sober)\b")
+    r"non-?drinker|no alcohol|alcohol[- ]free|sober|"
+    r"(?:alcohol|booze|drink(?:s|ing)?)\s*[:=-]\s*(?:basically |pretty much |practically |"
+    r"virtually |almost )?(?:none|nil|zero|0|no|never)(?!\.?\d))\b")
 _NO_CAFFEINE = re.compile(
     r"\b(?:no (?:caffeine|coffee|energy drinks)|(?:don'?t|do not|never) (?:do|have|drink|touch) "
     r"(?:any )?(?:caffeine|coffee)|caffeine[- ]free|(?:quit|gave up|given up|stopped|cut out) "
@@ -266,8 +339,13 @@ def _abstaining(text: str, today: date) -> Iterator[Quantity]:
 
 
 # ---- sleep, scales, fluids ---------------------------------------------------------------------
-_SLEEP = (re.compile(rf"(?:sleep(?:ing)?|slept|get(?:ting)?|manage)\s+{ABOUT}{RANGE}\s*"
-                     rf"(?:hours?|hrs?|h)\b"),
+_SLEEP = (re.compile(rf"(?:sleep(?:ing|s)?|slept|get(?:ting)?|manage|(?:running|surviving|living|"
+                     rf"functioning|getting by) on|despite(?: getting| sleeping)?)\s+{ABOUT}{RANGE}"
+                     rf"\s*(?:hours?|hrs?|h)\b(?!\s*(?:ago|later|after|before|into|of (?:exercise|"
+                     rf"work|driving|shifts?)|a (?:week|day)|shifts?))"),
+          # "sleep anywhere between 5 and 7 hours"
+          re.compile(rf"\b(?:sleep(?:ing|s)?|slept)\b[^.;!?]{{0,20}}?\bbetween\s+(?P<a>{NUM})\s+"
+                     rf"and\s+(?P<b>{NUM})\s*(?:hours?|hrs?|h)\b"),
           re.compile(rf"{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)'?\s+(?:of\s+)?(?:sleep|a night|"
                      rf"per night|at night|kip)"),
           re.compile(rf"\b(?:sleep(?:ing)?|slept)\b[^.;!?]{{0,25}}?[(\-–:]\s*{ABOUT}{RANGE}\s*"
@@ -402,8 +480,9 @@ _NO_NEW_MEDICINE = re.compile(
     r"\b(?:not|n'?t|never|nt) (?:on|taking|take|takes|started|start) any (?:new |other |regular )?"
     r"(?:meds|medications?|medicines?|tablets|pills|drugs)\b"
     r"|\b(?:meds|medications?|medicines?|tablets)\s*[:=-]\s*(?:none|no|nil|n/?a)(?: new)?\b"
-    r"|\b(?:on|taking|takes?)\b[^.;!?]{0,40}?(?:,|\band\b|-)\s*(?:but\s+)?(?:nothing new|"
-    r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)")
+    r"|\b(?:on|taking|takes?)\b[^!?]{0,60}?(?:,|\band\b|-|[.;]\s*)\s*(?:but\s+)?(?:nothing new|"
+    r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)"
+    r"|\(\s*[a-z][a-z' -]{2,25},\s*(?:no changes?|nothing new|unchanged|same dose)\s*\)")
 
 
 def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:

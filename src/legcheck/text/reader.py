@@ -76,6 +76,8 @@ CHANGE_WORDS = re.compile(
     r"higher dose|switch(?:ed)?|chang(?:ed|ing)|stopp?(?:ed|ing)|came off|come off|coming off|"
     r"went off|reduc(?:ed|ing)|lowered|cut down|put me on|put on|prescribed|just got|recently|"
     r"added|went up|dose|took|taken|tried|course of|a week ago|days ago|last week|did|since|"
+    r"took (?:me|him|her|them) off|had some|finished|(?:days?|weeks?|wks?) on|"
+    r"(?:most|this|last|at the) weekends?|"
     r"got|given|gave me|quit|quitting|gave (?:it |them )?up|given (?:it |them )?up|last night|"
     r"yesterday|this week|"
     r"weeks ago|last month|this month|"
@@ -90,7 +92,14 @@ STOPPED = re.compile(r"\b(?:stopped|quit|came off|come off|coming off|gave (?:it
 LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
                            r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
-                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b")
+                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b|"
+                           r"\bthese (?:\w+ )?years\b")
+# a medicine only planned: "the GP wants me to start iron", "haven't collected them yet"
+PLANNED = re.compile(r"\b(?:wants? me to|going to|gonna|will|might|may|should|supposed to|"
+                     r"thinking (?:of|about)|considering|talked about|suggested)\s+(?:\w+\s+)?"
+                     r"(?:start|try|put me on|take|begin|switch)\b|\bhaven'?t (?:collected|started|"
+                     r"picked up|begun|taken) (?:them|it)\b|\bnot (?:started|collected) "
+                     r"(?:them|it) yet\b")
 # a long-standing medicine said to be unchanged answers "no change" ("on simvastatin for ages,
 # nothing new")
 UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
@@ -98,9 +107,14 @@ UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s ch
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
-RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo)\s+|old |"
+RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo|"
+                      rf"months?[- ]old)\s+|old |"
                       rf"elderly |little |teenage |young |older |younger )?"
-                      rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b")
+                      rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b(?!\s+here\b)"
+                      # "The ward put Mum on haloperidol": a parent named as "Mum" or "Dad"
+                      rf"|(?<!\ba )(?<!\bnew )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\byour )"
+                      rf"(?<!\btheir )(?<![.!?]\s)(?<=\s)(?P<bare>mum|dad|nan|grandad|grandma|"
+                      rf"granny)\b(?!\s+(?:here|of|to)\b)")
 # a leg, the legs or the body that jumps moves, as a jerk does ("both legs are twitching and
 # jumping", "legs twitch and jump"); a muscle that jumps is a twitch
 LEGS_JUMP = re.compile(r"\b(?:legs?|body)\b(?:\s+(?!muscles?\b|skin\b)[a-z']+){0,3}?\s+"
@@ -679,10 +693,20 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
     near = _own_words(ent).lower()
+    if re.match(r"\W*(?:blood )?levels?\b", ent.doc[ent.end:ent.end + 2].text.lower()):
+        return None  # "lithium level came back high": a blood test, not a change
     if LONG_STANDING.search(near) and not STOPPED.search(near):  # stopping one held for years
+        if re.match(r"[^.!?]*[.!?]\s*(?:the |my |her |his )?dose (?:went up|was (?:increased|"
+                    r"raised|upped|doubled|reduced|lowered|changed|halved))|[^.!?]*[.!?]\s*"
+                    r"(?:they|the doctor|my doctor|my gp|the gp) (?:doubled|upped|increased|raised|"
+                    r"reduced|lowered|changed|halved) (?:the|my|her|his) dose",
+                    ent.doc[ent.end:].text.lower()):
+            return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
         return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None  # counts
-    if not CHANGE_WORDS.search(near):
-        return None
+    if PLANNED.search(near):
+        return None  # "the GP wants me to start iron tablets": not yet taken
+    if not CHANGE_WORDS.search(UNCHANGED.sub(" ", near)):
+        return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
 
 
@@ -701,7 +725,10 @@ def _own_words(ent: Any) -> str:
                       if t.lower_ in CLAUSE_BREAK]
             start = max(start, breaks[-1] + 1 if breaks else other.end)
         if ent.end <= other.start < ent.sent.end:
-            breaks = [t.i for t in doc[ent.end:min(other.start, end)] if t.lower_ in CLAUSE_BREAK]
+            # "furosemide, which the surgery added": a comma before "which" keeps its clause
+            breaks = [t.i for t in doc[ent.end:min(other.start, end)] if t.lower_ in CLAUSE_BREAK
+                      and not (t.lower_ == "," and t.i + 1 < len(doc)
+                               and doc[t.i + 1].lower_ in ("which", "that", "who"))]
             end = min(end, breaks[0] if breaks else other.start)
     return doc[start:end].text
 
@@ -779,10 +806,15 @@ def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]])
     """Sex from the relative's word; age from "my 80-year-old dad" or "he's 80"."""
     match = RELATIVE.search(lower)
     if match and "sex" not in found:
-        male = re.fullmatch(OTHERS_MALE, match.group("who")) is not None
+        male = re.fullmatch(OTHERS_MALE, match.group("who") or match.group("bare")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
     people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
     # "my dad who's 80", "Nan's 91", "my husband (type 1 diabetic, 45)", "my mother, who is 88"
+    months = re.search(rf"\b(?:my|our) (\d{{1,2}})[- ]?months?[- ]old\s+(?:{people})\b",
+                       digits_for_words(lower))
+    if months and match and match.start() == months.start():  # "my 9-month-old daughter"
+        found["age"] = [(round(int(months.group(1)) / 12, 2), months.group(0), False)]
+        return
     age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
                     rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
                     rf"|\b(?:{people})(?:'s\s+|\s+(?:is|who is|who'?s|aged)\s+|\s*\((?:[^)]{{0,30}}"
