@@ -72,3 +72,13 @@ def test_a_no_in_brackets_or_between_dashes_answers_the_item(text: str, expect: 
 ])
 def test_what_is_said_of_a_place_decides_if_it_counts(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Cramp in my right calf last night. 3 mins.", {"cramp_over_10_minutes": False}),
+    ("Foot cramps at night, usually over in a couple of minutes.",
+     {"cramp_over_10_minutes": False}),
+    ("Thigh cramp this morning. 25 minutes.", {"cramp_over_10_minutes": True}),
+])
+def test_a_cramps_length_said_on_its_own(text: str, expect: dict) -> None:
+    check(text, expect)

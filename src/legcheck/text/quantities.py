@@ -434,6 +434,9 @@ _CRAMP_SHORT = re.compile(r"\blast(?:s|ed|ing)? (?:only |just |a few |mere )?(?:
                           r"a moment|moments)\b|"
                           r"\blast\w* [^.;!?]{0,30}\b(?:fewer|less) than (?:ten|10)\b|"
                           r"\bunder (?:ten|10) min")
+# a sentence that is only a length, after the cramp: "Left calf. 2 mins."
+_LENGTH_ALONE = re.compile(r"(?:about |around |roughly |approx\.? |~\s*)?\d+(?:\.\d+)?\s*"
+                           r"(?:seconds?|secs?|minutes?|mins?)\.?")
 # "a 90 minute match": the length of something else
 _LENGTH_OF_ANOTHER = re.compile(r"\s*-?\s*(?:long\s+)?(?:match|game|run|walk|session|class|drive|"
                                 r"flight|meeting|workout|swim|ride|commute|nap|shower|bath|"
@@ -449,8 +452,10 @@ def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
         if not re.search(_CRAMP_WORD, sentence) and not (  # "Charley horse at 3am. Lasted 2 min"
                 (re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b|\bhow long\b|"
                            r"\b(?:goes|went|passes|passed|eases|eased|stops|stopped|settles) "
-                           r"(?:off |away )?(?:in|within|after)\b", sentence)
-                 or re.match(r"\s*long\b", text[match.end():]))
+                           r"(?:off |away )?(?:in|within|after)\b|"
+                           r"\b(?:over|gone|done|finished) (?:in|within|after)\b", sentence)
+                 or re.match(r"\s*long\b", text[match.end():])
+                 or _LENGTH_ALONE.fullmatch(sentence.strip()))
                 and re.search(_CRAMP_WORD, text[max(0, match.start() - 200):match.start()])):
             continue
         unit = match.group("unit")
