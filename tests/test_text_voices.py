@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from legcheck.text.typos import with_g_restored
-from readings import check
+from readings import check, read
 
 
 @pytest.mark.parametrize(("written", "meant"), [
@@ -82,3 +82,13 @@ def test_what_is_said_of_a_place_decides_if_it_counts(text: str, expect: dict) -
 ])
 def test_a_cramps_length_said_on_its_own(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("My partner counted 40 kicks an hour while I slept.", ["episodes_per_day"]),
+    ("A flicker on my shin, a few times an hour, not a cramp.", ["cramp_over_10_minutes"]),
+    ("Cramps in both hamstrings in the last 20 minutes of a match.",
+     ["cramp_over_10_minutes"]),
+])
+def test_a_rate_or_a_moment_is_not_a_count_or_a_length(text: str, absent: list) -> None:
+    assert not set(absent) & set(read(text))

@@ -38,12 +38,14 @@ def read_quantities(text: str, today: date) -> Iterator[Quantity]:
 
 
 # ---- how often ---------------------------------------------------------------------------------
-_PER = {"day": 1.0, "daily": 1.0, "hour": 16.0, "week": 1 / 7, "month": 1 / 30,
+_PER = {"day": 1.0, "daily": 1.0, "week": 1 / 7, "month": 1 / 30,
         "night": 1.0, "evening": 1.0}
 _TIMES = re.compile(rf"{ABOUT}{RANGE}\s*(?:times?|x|episodes?|jerks?|jolts?|kicks?|spasms?|"
                     rf"twitch(?:es)?|cramps?|"
                     rf"attacks?|goes)?\s*(?:(?:a|an|per|each|every)\s+|/\s*)"
                     rf"(?P<per>day|night|hour|week|month)\b")
+# a rate per hour ("40 kicks an hour", "3-4 twitches an hour") is how dense an episode is, not a
+# count for the day: it gives no episodes_per_day
 _TIMES_TODAY = re.compile(rf"{ABOUT}{RANGE}\s*times? (?:today|tonight|this morning)\b")
 _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)\s*(?:(?:a|per|each)\s+|/\s*)"
                      rf"(?:week|wk)\b")
@@ -83,6 +85,8 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
     if other_day and not times and about_movement(text, other_day, clause=True):
         yield Quantity("episodes_per_day", 0.5, other_day.group(0))
         return
+    if times and times.groupdict().get("per") == "hour":
+        return  # how dense an episode is ("40 kicks an hour"), not a count for the day
     if times and about_movement(text, times, clause=True):
         per = _PER[times.group("per")] if "per" in times.groupdict() else 1.0
         yield Quantity("episodes_per_day", round(range_value(times) * per, 2),
@@ -437,8 +441,11 @@ _CRAMP_SHORT = re.compile(r"\blast(?:s|ed|ing)? (?:only |just |a few |mere )?(?:
 # a sentence that is only a length, after the cramp: "Left calf. 2 mins."
 _LENGTH_ALONE = re.compile(r"(?:about |around |roughly |approx\.? |~\s*)?\d+(?:\.\d+)?\s*"
                            r"(?:seconds?|secs?|minutes?|mins?)\.?")
+# a rate or a moment, not a length: "a few times an hour", "in the last 20 minutes of a match"
+_NOT_A_LENGTH = re.compile(r"(?:\btimes?|\bthe (?:last|first|final|past)|\bevery)\s*$")
 # "a 90 minute match": the length of something else
-_LENGTH_OF_ANOTHER = re.compile(r"\s*-?\s*(?:long\s+)?(?:match|game|run|walk|session|class|drive|"
+_LENGTH_OF_ANOTHER = re.compile(r"\s*-?\s*(?:long\s+)?(?:(?:of|into) (?:the |a |my |each )?)?"
+                                r"(?:match|game|run|walk|session|class|drive|"
                                 r"flight|meeting|workout|swim|ride|commute|nap|shower|bath|"
                                 r"journey|shift|lecture|film|movie)\b")
 
@@ -447,8 +454,9 @@ def _cramp_length(text: str, today: date) -> Iterator[Quantity]:
     """A cramp over 10 minutes (yes) or one that lasts seconds or a few minutes (no)."""
     for match in _CRAMP_LENGTH.finditer(text):
         sentence = sentence_of(text, match)
-        if _LENGTH_OF_ANOTHER.match(text, match.end()):
-            continue
+        if _LENGTH_OF_ANOTHER.match(text, match.end()) or _NOT_A_LENGTH.search(
+                text[max(0, match.start() - 20):match.start()]):
+            continue  # "a 90 minute match", "a few times an hour", "the last 20 minutes of"
         if not re.search(_CRAMP_WORD, sentence) and not (  # "Charley horse at 3am. Lasted 2 min"
                 (re.search(r"\b(?:it |they |each one |which )?last(?:s|ed|ing)?\b|\bhow long\b|"
                            r"\b(?:goes|went|passes|passed|eases|eased|stops|stopped|settles) "
