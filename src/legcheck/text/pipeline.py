@@ -198,7 +198,7 @@ def denied_after() -> list[str]:
 
 
 def build_pipeline(kb: KnowledgeBase) -> Any:
-    """spaCy's tokenizer and sentencizer, medspaCy's TargetMatcher and ConText."""
+    """spaCy's tokenizer, sentencizer and PhraseMatcher (PhraseTargets), medspaCy's ConText."""
     _quiet()
     _import_medspacy()
     import spacy
