@@ -92,3 +92,31 @@ def test_a_cramps_length_said_on_its_own(text: str, expect: dict) -> None:
 ])
 def test_a_rate_or_a_moment_is_not_a_count_or_a_length(text: str, absent: list) -> None:
     assert not set(absent) & set(read(text))
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Foot cramps wake me around 4am, two or three nights a week.", {"timing": "during_sleep"}),
+    ("Woke at 2am yelling, my left calf knotted.", {"timing": "during_sleep"}),
+    ("Legs kicking in my sleep, according to nobody but the bruises on the bed.",
+     {"timing": "during_sleep"}),
+    ("While she's fast asleep her legs jerk every half minute.", {"timing": "during_sleep"}),
+    ("My calves cramp when I play hockey.", {"timing": "after_exercise"}),
+    ("After my first boxing session my arms and legs twitched.", {"timing": "after_exercise"}),
+    # barely able to wake someone is not being woken by the movements
+    ("Dad's legs have been jerking since lunch and we can hardly wake him.", {"timing": None}),
+])
+def test_when_said_with_waking_sleep_or_sport(text: str, expect: dict) -> None:
+    check(text, expect)
+
+
+@pytest.mark.parametrize("text", [
+    "On lamotrigine, no change. My legs jerk in the mornings.",
+    "My thigh twitches but my strength is exactly the same.",
+    "No change to my tablets. My calves twitch.",
+])
+def test_no_change_said_of_something_else_is_not_the_course(text: str) -> None:
+    assert "getting_worse" not in read(text)
+
+
+def test_no_change_said_of_the_twitching_is_the_course() -> None:
+    check("My calf twitches, no change over the last month.", {"getting_worse": False})

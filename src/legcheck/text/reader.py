@@ -470,6 +470,8 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if "=" in label:
         finding_id, value = label.split("=", 1)
         return None if negated else [(finding_id, value)]
+    if label == "getting_worse|absent" and _unchanged_is_another(ent):
+        return None  # "no change to my tablets", "my strength is exactly the same"
     if label.endswith("|absent"):  # a plain statement of normal ("I walk fine") stands,
         # unless a denial comes right before it ("not strong", "can't walk fine") or the next
         # words take it back ("I can walk ok with a stick")
@@ -537,6 +539,35 @@ LIMB_ASLEEP = re.compile(r"\b(?:hands?|arms?|foot|feet|legs?|fingers?|toes?)\b(?
 
 # a topic that names its own problem, denied: "no back problems", "no bladder issues"
 PROBLEM_NAMED = re.compile(r"\b(?:problems?|issues?|trouble)\b")
+# what else may be "the same", "stable" or "better": not the movements' course
+OTHER_THING = re.compile(
+    r"\b(?:tablets?|pills?|meds?|medications?|medicines?|dose|doses|prescriptions?|strength|"
+    r"weight|speech|swallowing|breathing|chest|cough|cold|flu|kidneys?|function|bloods?|"
+    r"levels?|iron|sugars?|periods?|mood|appetite|eyesight|vision|memory|balance|walking|"
+    r"bladder|bowels?|back|pain|temperature|fever|rash|infection)\b")
+CLAUSE_MARK = re.compile(r"[.,;:!?()\n]|\b(?:and|but)\b")
+
+
+def _unchanged_is_another(ent: Any) -> bool:
+    """A "no change", "the same" or "better" said of something other than the movements: a
+    medicine or another function named in its clause."""
+    lower = lower_of(ent.doc)
+    start = max(ent.sent.start_char, ent.start_char - 50)
+    marks = list(CLAUSE_MARK.finditer(lower, start, ent.start_char))
+    before = lower[marks[-1].end() if marks else start:ent.start_char]
+    after = lower[ent.end_char:ent.end_char + 25]
+    following = re.match(r"\s*(?:to|in|with|of|for)\s+(?:my|the|his|her|any)?\s*(\w+)", after)
+    if OTHER_THING.search(before) or (following and OTHER_THING.match(following.group(1))):
+        return True
+    for m in matches(ent.doc):  # "on levetiracetam, no change"
+        between = lower[m.end_char:ent.start_char]
+        if ent.sent.start_char <= m.start_char and m.end_char <= ent.start_char \
+                and any(label.startswith("medicine=") for label in meanings(m.label_)) \
+                and (not CLAUSE_MARK.search(between) or not between.strip(" ,")):
+            return True
+    return False
+
+
 HURT_SELF = re.compile(r"^hurt(?:ing)? (?:my|him|her|them)sel(?:f|ves)$")
 ACCIDENT_AFTER = re.compile(r"^\s*(?:at|in|on|lifting|playing|doing|running|training|falling|"
                             r"badly|slightly|a bit|last|yesterday|today|this morning|"

@@ -32,16 +32,31 @@ FALLING_ASLEEP = re.compile(
 WOKEN = re.compile(r"\b(?:wakes?|woke|woken|waking|wake-up|wake up)\s+(?:me|him|her|them|us)?\s*"
                    r"(?:up\s+)?(?:from|out of)\s+(?:my|his|her|their|a deep)?\s*sleep\b"
                    r"|\b(?:wakes?|woke|waking)\s+(?:up\s+)?(?:most|every|some|many|several)\s+"
-                   r"nights?\b|\b\d{1,2}(?::\d\d)?\s*am\s+wake[- ]?ups?\b")
+                   r"nights?\b|\b\d{1,2}(?::\d\d)?\s*am\s+wake[- ]?ups?\b"
+                   # "they wake me around 3am", "woke at 3am screaming", "in my sleep",
+                   # "once he's asleep", "while I was fast asleep"
+                   r"|(?<!barely )(?<!hardly )(?<!can't )(?<!cannot )(?<!couldn't )(?<!can )"
+                   r"(?<!could )(?<!to )\b(?:wakes?|woke|woken)\s+(?:me|him|her|them|us)\b"
+                   r"(?:\s+up)?"
+                   r"(?!\s+(?:in the morning|early|for work|at (?:[5-9]|1[0-2])\b))"
+                   r"|\b(?:woke|wake|wakes|waking|woken)(?: up)?(?: at| around| about)+ "
+                   r"(?:[1-5](?::\d\d)?\s*(?:am|a\.m\.)?|midnight)\b"
+                   r"|\bin (?:my |his |her |their |your )?sleep\b"
+                   r"|\b(?:once|while|whilst|when) (?:i'?m|he'?s|she'?s|they'?re|i am|he is|she is|"
+                   r"i was|he was|she was)\s+(?:properly |fast |sound )?(?:asleep|sleeping)\b")
 # during or after exercise: "during matches and afterwards", "after pilates", "after I exercise"
 _SPORT = (r"(?:exercis\w*|pilates|yoga|matches|match|games?|training|workouts?|work out|runs?|"
           r"running|jogs?|jogging|swims?|swimming|cycling|bike rides?|hikes?|hiking|gym|football|"
           r"rugby|tennis|netball|squash|spin|zumba|dancing|dance classes?|climbing|sport|sports|"
-          r"sprints?|sprinting|lifting weights|weights|walk|walks|walking|long walks?)"
+          r"sprints?|sprinting|lifting weights|weights|walk|walks|walking|long walks?|"
+          r"five-a-side|5-a-side|golf|basketball|hockey|cricket|badminton|boxing|crossfit|"
+          r"rowing|skiing|surfing|races?|spin class(?:es)?)"
           r"(?![\w ]{0,15}\b(?:it|they|that|which)\s+(?:goes|go|stops?|eases?|helps?|settles?)\b)")
 EXERCISE = re.compile(rf"\b(?:after|during|while|whilst|when|whenever|mid|straight after)\s+"
-                      rf"(?:i\s+|i'm\s+|im\s+|he\s+|she\s+|my\s+|his\s+|her\s+|a\s+|the\s+|"
-                      rf"doing\s+|playing\s+|long\s+|hard\s+)?{_SPORT}\b")
+                      rf"(?:i\s+|i'm\s+|im\s+|he\s+|she\s+|he's\s+|she's\s+|my\s+|his\s+|"
+                      rf"her\s+|a\s+|the\s+)?(?:play\s+|plays\s+|playing\s+|do\s+|does\s+|"
+                      rf"doing\s+|go\s+|goes\s+|going\s+|long\s+|hard\s+|first\s+|last\s+|"
+                      rf"big\s+)*{_SPORT}\b")
 # a time that is what moving relieves, not when it comes: "better when walking"
 RELIEVED_BEFORE = re.compile(r"\b(?:better|eases?|eased|helps?|goes|stops?|relief|relieved|"
                              r"settles?|improves?)\s*$")
