@@ -120,3 +120,21 @@ def test_no_change_said_of_something_else_is_not_the_course(text: str) -> None:
 
 def test_no_change_said_of_the_twitching_is_the_course() -> None:
     check("My calf twitches, no change over the last month.", {"getting_worse": False})
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Crawly calves every evening; a wander round the house sorts me out.",
+     {"relieved_by_moving": True}),
+    ("That eases off while I'm walking, then it's back when I sit.",
+     {"relieved_by_moving": True}),
+    ("Night cramps in my calf. Pulling my toes back towards me helps.",
+     {"relieved_by_moving": True}),
+    ("Restless legs: yes. Does walking help: yes.", {"relieved_by_moving": True}),
+    ("My thigh is locked in a cramp and nothing shifts it, not even stretching.",
+     {"relieved_by_moving": False}),
+    ("A calf cramp at night that he can't stretch away.", {"relieved_by_moving": False}),
+    ("My legs get restless, especially at bedtime.", {"worse_in_evening": True}),
+    ("I couldn't lie still all night, my legs felt awful.", {"urge_to_move": True}),
+])
+def test_relief_and_restlessness_said_plainly(text: str, expect: dict) -> None:
+    check(text, expect)

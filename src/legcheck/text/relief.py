@@ -48,7 +48,14 @@ _PATTERNS = [
                rf"(?:if|when|whether|once)\s+{_WHO}\s+(?:get up and\s+)?{_MOVE}\b"),
     # "no relief from walking", "nothing helps, not even walking"
     re.compile(rf"\b(?:no|without any|not any) relief (?:from|with|when|by|if)\s+(?:{_WHO}\s+)?"
-               rf"{_MOVE}\b|\bnothing (?:helps|works|eases it)\W+not even\s+{_MOVE}\b"),
+               rf"{_MOVE}\b|\bnothing (?:helps|works|eases it|shifts it|budges it|touches it)"
+               rf"\W+(?:not even\s+|not\s+)?{_MOVE}\b"),
+    # "she cannot stretch it away", "couldn't walk it off"
+    re.compile(rf"\b(?:can'?t|cannot|can not|could ?n'?t|unable to)\s+{_MOVE}\s+"
+               rf"(?:(?:it|them)\s+)?(?:away|off|out)\b"),
+    # a form's answer: "does walking help: no"
+    re.compile(rf"\b{_MOVE}(?: about| around| round)? helps?\s*[:?\-–]\s*(?:no|nope|not really|"
+               rf"never)\b"),
 ]
 # what takes it back or makes it not a statement: "... but walking does", "if walking doesn't help"
 _SOME_MOVING_HELPS = re.compile(rf"\b(?:but|though|although|whereas|while)\b[^.;!?\n]{{0,30}}?"
@@ -63,6 +70,8 @@ _CONDITION = re.compile(r"\b(?:if|whether|unless|in case)\s+(?:\w+\s+){0,2}$")
 # denial between ("walking doesn't really help"), and not a stop that eases it ("eases when I
 # stop", which says that rest, not moving, brings relief).
 _MOVING = (r"(?:walk(?:ing|ed|s)?|pac(?:e|es|ing|ed)|stretch(?:ing|es|ed)?|mov(?:e|es|ing|ed)|"
+           r"wander(?:ing|s)? (?:round|around|about)|pull(?:ing)? (?:my |the )?(?:foot|toes) "
+           r"(?:up|back|towards)|"
            r"get(?:ting)? up|got up|stand(?:ing)? up|flex(?:ing)?|rub(?:bing)?|kick(?:ing)?|"
            r"potter(?:ing)?|stamp(?:ing)?|march(?:ing)?|jiggl(?:e|ing)|shak(?:e|ing) (?:it|them) "
            r"out|massag(?:e|ing))")
@@ -70,7 +79,7 @@ _RELIEF = (r"(?:helps|helped|helping|eases?|eased|easing|relieves?|relieved|(?:b
            r"(?:me |some |a bit of )?relief|fix(?:es|ed)|sorts? (?:it|them)|settles? (?:it|them)|"
            r"(?:it|they|that|this) (?:goes|go|stops?|eases?|settles?|disappears?|calms? down)|"
            r"goes(?: away)?|go away|stops?|makes? (?:it|them) (?:better|go)|better|"
-           r"calms? (?:it|them))")
+           r"calms? (?:it|them)|sorts? (?:me|it|them) out)")
 _DENIAL = re.compile(r"\b(?:not|no|never|nothing|nor|without)\b|n't\b|\bdon|\bdoesn|\bwon|"
                      r"\bisn|\bwasn|\bdidn|\bsit(?:ting)?\b|\bsat\b|\blie\b|\blying\b|\brest")
 _DENIED_BEFORE = re.compile(r"(?:n't|\bnot|\bnever|\bno|\bnothing)\s*(?:\w+\s*)?$")
@@ -79,10 +88,13 @@ _HELPS = [
     re.compile(rf"\b{_MOVING}\b(?P<between>[^.;!?\n]{{0,50}}?)\b{_RELIEF}\b"),
     # the relief first: "it goes if I walk it off", "better when walking", "eases once I move"
     re.compile(rf"\b(?:goes(?: away| off)?|go away|stops?|eases?(?: off)?|settles?|better|"
-               rf"disappears?|relieved)\s+(?P<between>(?:\w+\s+){{0,4}}?)(?:if|when|once|as soon "
-               rf"as|whenever|while)\s+(?:i'?m\s+|i\s+|he\s+|she\s+|you\s+)?(?:\w+\s+){{0,2}}?"
-               rf"{_MOVING}\b"),
+               rf"disappears?|relieved|helps)\s+(?P<between>(?:\w+\s+){{0,4}}?)(?:if|when|once|"
+               rf"as soon as|whenever|while)\s+(?:i'?m\s+|i\s+|he\s+|she\s+|you\s+)?"
+               rf"(?:\w+\s+){{0,2}}?{_MOVING}\b"),
 ]
+# a form's answer: "does walking help: yes"
+_FORM_YES = re.compile(rf"\b{_MOVING}(?: about| around| round)? helps?\s*[:?\-–]\s*(?:yes|yeah|yep|"
+                       r"a bit|a little|sort of|definitely)\b")
 # rest, not moving, that eases it: "my calves cramp when I walk and ease when I stop"
 _EASED_BY_STOPPING = re.compile(r"\b(?:eases?|goes|go|stops?|better|settles?)\s+(?:off\s+|away\s+)?"
                                 r"(?:when|once|if|as soon as)\s+i\s+(?:stop|rest|sit down)\b"
@@ -95,6 +107,10 @@ def read_relief(text: str, today: date) -> Iterator[Quantity]:
     stopping = _EASED_BY_STOPPING.search(text)
     if stopping:
         yield Quantity("relieved_by_moving", False, stopping.group(0))
+        return
+    form = _FORM_YES.search(text)
+    if form:
+        yield Quantity("relieved_by_moving", True, form.group(0))
         return
     for pattern in _HELPS:
         for match in pattern.finditer(text):
