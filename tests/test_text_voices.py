@@ -138,3 +138,14 @@ def test_no_change_said_of_the_twitching_is_the_course() -> None:
 ])
 def test_relief_and_restlessness_said_plainly(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("His calf muscles keep twitching when he's on the sofa.", {"location": "both_legs"}),
+    ("At the edge of sleep the whole of me jolts.", {"location": "several_body_parts"}),
+    ("The big toe on the left flickers on its own.", {"location": "one_spot"}),
+    ("Problem: calf twitch, right, for 3 days.", {"location": "one_spot"}),
+    ("Thigh twitches, right after the gym.", {"location": None}),
+])
+def test_where_said_in_other_orders(text: str, expect: dict) -> None:
+    check(text, expect)

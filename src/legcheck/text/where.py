@@ -147,7 +147,9 @@ _NOT_MOVING_BEFORE = re.compile(r"\b(?:itch\w*|sore|ach\w*|hot|sweat\w*|shak\w*|
                                 r"bruis\w*|rash\w*|pain\w*|hurt\w*|swollen|cold|clammy|spots|"
                                 r"weak|tired|stiff)\s*$")
 # a muscle with no side, given one by what follows: "calf twitches on that side too"
-_SIDE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?on (?:that|the same|this|the (?:left|right)) side\b")
+_SIDE_AFTER = re.compile(r"^\s*(?:\w+\s*){0,2}?(?:on (?:that|the same|this) side\b|on (?:the |my )?"
+                         r"(?:left|right)\b|[,(\-–]\s*(?:the\s+)?(?:left|right)\b"
+                         r"(?!\s+(?:after|away|now|then|before|here|there|on|at|in|when|\w+ing)\b))")
 WIDEST = ("one_spot", "one_leg", "both_legs", "several_body_parts")
 _WHOLE = re.compile(r"\b(?:whole|entire)\b")
 
@@ -189,7 +191,8 @@ def place_of(ent: Any, value: str) -> Place | None:
     bare = value in ("one_spot", "one_leg") and part not in ("", "eye") \
         and not _OWNED.search(words) \
         and not _OWNED.fullmatch(last_before) and not last_before.endswith("'s") \
-        and not _SIDE_AFTER.match(doc[ent.end:min(ent.sent.end, ent.end + 6)].text.lower())
+        and not (part != "leg" and _SIDE_AFTER.match(
+            doc[ent.end:min(ent.sent.end, ent.end + 6)].text.lower()))
     if part == "eye" and not _moving_beside(ent):
         return None  # "pain moving my right eye": the eye is not where the movements are
     return Place(value, part, side, bare, ent.text)
