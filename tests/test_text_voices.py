@@ -149,3 +149,18 @@ def test_relief_and_restlessness_said_plainly(text: str, expect: dict) -> None:
 ])
 def test_where_said_in_other_orders(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("My heart was going at 130 and my legs jerked.", {"palpitations": True}),
+    ("My left thigh is noticeably thinner than the right.", {"muscle_wasting": True}),
+    ("Her words are making no sense today.", {"confusion": True}),
+    ("I can't manage the stairs any more; my foot drops when I walk.",
+     {"trouble_walking": True}),
+    ("Reduced kidney function, they told me.", {"kidney_disease": True}),
+    ("I'm roasting while everybody else wears a coat.", {"heat_intolerance": True}),
+    ("Something wriggling beneath the skin of my calf.", {"visible_flicker": True}),
+    ("My weight hasn't budged.", {"weight_loss": False}),
+])
+def test_lay_words_for_other_findings(text: str, expect: dict) -> None:
+    check(text, expect)
