@@ -164,3 +164,19 @@ def test_where_said_in_other_orders(text: str, expect: dict) -> None:
 ])
 def test_lay_words_for_other_findings(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # one side of the body, as the warning sign asks (face, arm or leg)
+    ("My left arm and left leg lost their strength for ten minutes.",
+     {"weakness": True, "one_sided_weakness": True}),
+    ("My right leg suddenly gave way and I can't lift it, tingling all down that side.",
+     {"one_sided_weakness": True}),
+    # a leg weak with a trapped nerve's pain is not one side of the body
+    ("Sciatica: pain shooting down my right leg, which feels weak.",
+     {"weakness": True, "one_sided_weakness": None}),
+    ("I keep thinking my family would be better if I wasn't here.",
+     {"thoughts_of_self_harm": True}),
+])
+def test_warning_signs_said_plainly(text: str, expect: dict) -> None:
+    check(text, expect)

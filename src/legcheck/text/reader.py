@@ -798,7 +798,7 @@ def _said_of(ent: Any) -> str | None:
     return whose
 
 
-SAID_OF_ME = re.compile(r"\b(?:me|myself)\b")
+SAID_OF_ME = re.compile(r"\b(?:me|myself|i|i wasn't|i weren't)\b")
 
 
 SAME_SUBJECT_VERBS = {"had", "has", "have", "was", "is", "gets", "got", "keeps", "kept",

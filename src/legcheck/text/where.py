@@ -12,11 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 # an arm, the face or a whole side, as the warning sign asks (a weak foot alone is not named here)
-ONE_SIDE = re.compile(r"\b(?:left|right)\s+(?:arm|side|face)\b|\bone side\b|"
+ONE_SIDE = re.compile(r"\b(?:left|right)\s+(?:arm|side|face)\b|\b(?:one|that|the same|this) side\b|"
                       r"\b(?:left|right) (?:leg|hand) and (?:arm|face)\b|"
                       r"\bdown (?:my |his |her |the )?(?:left|right)\b")
 BOTH_LEGS = re.compile(r"\b(?:legs|both legs|both my legs|thighs|calves)\b")
 BOTH = re.compile(r"\bboth\b|\bsides\b|\barms\b")
+# a whole leg on one side gone weak ("my right leg gave way and I can't lift it"): one side of
+# the body, as the warning sign asks (face, arm or leg); not a leg weak with the pain of a
+# trapped nerve
+ONE_LEG = re.compile(r"\b(?:left|right) leg\b")
+NERVE_PAIN = re.compile(r"\b(?:pain|painful|sciatica|shooting|trapped|disc|back)\b")
 LOOK_BACK = 8  # words before the weakness phrase, within its sentence, up to a punctuation mark
 LOOK_AHEAD = 4  # and after it ("weakness in my left arm"), up to "and"/"but"/"or" as well
 
@@ -24,7 +29,9 @@ LOOK_AHEAD = 4  # and after it ("weakness in my left arm"), up to "and"/"but"/"o
 def weakness_where(ent: Any) -> list[str]:
     """The findings a reported weakness also states, by where it is."""
     words = _clause(ent)
-    if (ONE_SIDE.search(words) or ONE_HAND.search(words)) and not BOTH.search(words):
+    if (ONE_SIDE.search(words) or ONE_HAND.search(words)
+            or (ONE_LEG.search(words) and not NERVE_PAIN.search(words))) \
+            and not BOTH.search(words):
         return ["one_sided_weakness"]
     if BOTH_LEGS.search(words):
         return ["weakness_both_legs"]
