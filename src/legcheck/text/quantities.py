@@ -495,7 +495,14 @@ _NO_NEW_MEDICINE = re.compile(
     r"|\b(?:meds|medications?|medicines?|tablets)\s*[:=-]\s*(?:none|no|nil|n/?a)(?: new)?\b"
     r"|\b(?:on|taking|takes?)\b[^!?]{0,60}?(?:,|\band\b|-|[.;]\s*)\s*(?:but\s+)?(?:nothing new|"
     r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)"
-    r"|\(\s*[a-z][a-z' -]{2,25},\s*(?:no changes?|nothing new|unchanged|same dose)\s*\)")
+    r"|\(\s*[a-z][a-z' -]{2,25},\s*(?:no changes?|nothing new|unchanged|same dose)\s*\)"
+    # "no change to my tablets", "nothing new med-wise", "blood pressure pills unchanged"
+    r"|\bno (?:changes?|change) (?:to|in|with) (?:my|her|his|their|the) (?:\w+ )?"
+    r"(?:meds|medications?|medicines?|tablets|pills|prescriptions?)\b"
+    r"|\bnothing new,? (?:meds?|medications?|medicines?|drugs?)[- ]wise\b"
+    r"|\b(?:meds?|medications?|medicines?|drugs?)[- ]wise,? nothing new\b"
+    r"|\b(?:meds|medications?|medicines?|tablets|pills)\s+(?:are\s+|have been\s+|all\s+)?"
+    r"(?:unchanged|the same as (?:ever|always|before))\b")
 
 
 def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:

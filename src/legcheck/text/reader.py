@@ -80,7 +80,8 @@ CHANGE_WORDS = re.compile(
     r"(?:most|this|last|at the) weekends?|"
     r"got|given|gave me|quit|quitting|gave (?:it |them )?up|given (?:it |them )?up|last night|"
     r"yesterday|this week|"
-    r"weeks ago|last month|this month|"
+    r"weeks ago|last month|this month|weekend on|went from \d+(?: ?mg)? to|"
+    r"from \d+(?: ?mg)? to \d+|"
     r"for (?:about |around |roughly |the (?:last|past) )?(?:\d+|a few|a couple of|one|two|three|"
     r"four|five|six|ten) (?:days?|weeks?))\b")
 # a question about what something would mean, asked of what the person does not say they have
@@ -92,8 +93,10 @@ STOPPED = re.compile(r"\b(?:stopped|quit|came off|come off|coming off|gave (?:it
 LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
                            r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
-                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b|"
-                           r"\bthese (?:\w+ )?years\b")
+                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame (?:\w+ )?dose\b|"
+                           r"\bthese (?:\w+ )?years\b|\bsince (?:19|20)\d\d\b|\bas always\b|"
+                           r"\bfor (?:my |her |his |the )?[a-z]+ (?:\d+|two|three|four|five|ten) "
+                           r"years\b")
 # a medicine only planned: "the GP wants me to start iron", "haven't collected them yet"
 PLANNED = re.compile(r"\b(?:wants? me to|going to|gonna|will|might|may|should|supposed to|"
                      r"thinking (?:of|about)|considering|talked about|suggested)\s+(?:\w+\s+)?"
@@ -103,7 +106,8 @@ PLANNED = re.compile(r"\b(?:wants? me to|going to|gonna|will|might|may|should|su
 # a long-standing medicine said to be unchanged answers "no change" ("on simvastatin for ages,
 # nothing new")
 UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
-                       r"\bsame dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b")
+                       r"\bsame (?:\w+ )?dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b|"
+                       r"\bas always\b")
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
@@ -362,6 +366,8 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if (ent._.is_hypothetical or ent._.is_uncertain) and asked_about(ent) \
             and (answered_no(ent) or ent._.is_negated):
         return denied_findings(kb, ent) or None  # "she asked if I'd had X - no"
+    if ent._.is_historical and ent.label_.startswith("medicine=") and _stopped_lately(ent):
+        return _medicine_change(ent, ent.label_)  # "used to take quinine, stopped last month"
     if ent._.is_historical or (ent._.is_hypothetical and not owned):
         return None
     if (ent._.is_uncertain or hedged(ent)) and not owned and not (
@@ -698,8 +704,9 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     if LONG_STANDING.search(near) and not STOPPED.search(near):  # stopping one held for years
         if re.match(r"[^.!?]*[.!?]\s*(?:the |my |her |his )?dose (?:went up|was (?:increased|"
                     r"raised|upped|doubled|reduced|lowered|changed|halved))|[^.!?]*[.!?]\s*"
-                    r"(?:they|the doctor|my doctor|my gp|the gp) (?:doubled|upped|increased|raised|"
-                    r"reduced|lowered|changed|halved) (?:the|my|her|his) dose",
+                    r"(?:[\w ]{0,25}?[\s,;]+)?(?:they|the doctor|my doctor|my gp|the gp|doc|"
+                    r"the neurologist) (?:doubled|upped|increased|raised|reduced|lowered|changed|"
+                    r"halved) (?:(?:the|my|her|his) dose|me|her|him|it)\b",
                     ent.doc[ent.end:].text.lower()):
             return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
         return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None  # counts
@@ -708,6 +715,16 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     if not CHANGE_WORDS.search(UNCHANGED.sub(" ", near)):
         return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
+
+
+def _stopped_lately(ent: Any) -> bool:
+    """The medicine once taken was stopped lately: "used to take quinine but the doctor stopped it
+    last month" (a change), not "used to take quinine years ago" (history)."""
+    near = ent.doc[ent.start:ent.sent.end].text.lower()
+    return bool(STOPPED.search(near)) and re.search(
+        r"\b(?:last (?:week|month|night)|yesterday|(?:days?|weeks?) ago|recently|"
+        r"this (?:week|month)|"
+        r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", near) is not None
 
 
 CLAUSE_BREAK = {"and", "but", ";", ",", "while", "whereas", "plus"}

@@ -1,0 +1,66 @@
+"""Values, tenth round: medicine changes said in other words (no change to the tablets, a dose
+that went from one number to another, a stopped medicine once "used to" be taken), durations
+that belong to something else, and age and sex said in other forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legcheck.api import default_knowledge
+from legcheck.engine.result import json_value
+from legcheck.text import read_text
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+def read(text: str) -> dict:
+    reading = read_text(default_knowledge(), text, today=TODAY)
+    return {fid: json_value(o.value) for fid, o in reading.observations.items()}
+
+
+def check(text: str, expect: dict, absent: list) -> None:
+    found = read(text)
+    for fid, value in expect.items():
+        got = found.get(fid)
+        if isinstance(value, list):
+            assert sorted(got or []) == sorted(value), (fid, found)
+        else:
+            assert got == value, (fid, found)
+    for fid in absent:
+        assert fid not in found, (fid, found)
+
+
+# (text, {finding: expected value}, [findings that must not be read])
+MEDICINES = [
+    ("My calves twitch at night. No change to my pills.", {"medicine_change": ["none"]},
+     ["getting_worse"]),
+    ("Thighs flicker when I sit. Nothing new meds-wise.", {"medicine_change": ["none"]}, []),
+    ("Her water tablets are unchanged and her feet cramp every night.",
+     {"medicine_change": ["none"]}, []),
+    ("On the same sertraline dose as always, and my shins twitch.",
+     {"medicine_change": ["none"]}, []),
+    ("I take furosemide, on it since 2019, and my calves cramp.", {}, ["medicine_change"]),
+    ("My thyroxine went from 50 to 75 a fortnight ago and now my calves ache.",
+     {"medicine_change": ["other"]}, ["duration_days"]),
+    ("Levo was raised from 75 to 100. Thighs twitch.", {"medicine_change": ["other"]}, []),
+    ("The GP put me on amoxicillin on Friday and my legs keep jerking.",
+     {"medicine_change": ["other"]}, []),
+    ("Started torasemide last week for swollen ankles; the cramps are awful.",
+     {"medicine_change": ["diuretic"]}, []),
+    ("I used to take quinine at night but the GP stopped it last week. Now the cramps are back.",
+     {"medicine_change": ["other"]}, []),
+    ("I used to take quinine years ago.", {}, ["medicine_change"]),
+    ("On pramipexole for my RLS 4 years. In the spring the neurologist raised me to a higher "
+     "dose.", {"medicine_change": ["other"]}, []),
+    ("Spent the weekend on coke and my legs won't stop twitching.",
+     {"medicine_change": ["recreational_drug"]}, []),
+    ("Did a couple of pills at a rave and now my legs are jumping.",
+     {"medicine_change": ["recreational_drug"]}, []),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", MEDICINES, ids=lambda v: str(v)[:40])
+def test_medicine_change(text: str, expect: dict, absent: list) -> None:
+    check(text, expect, absent)
