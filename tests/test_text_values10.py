@@ -64,3 +64,30 @@ MEDICINES = [
 @pytest.mark.parametrize("text,expect,absent", MEDICINES, ids=lambda v: str(v)[:40])
 def test_medicine_change(text: str, expect: dict, absent: list) -> None:
     check(text, expect, absent)
+
+
+PEOPLE = [
+    ("Our 5 month old baby boy startles and kicks as he nods off.", {"age": 0.42, "sex": "male"},
+     []),
+    ("My 3yo keeps jerking her legs in her sleep.", {"age": 3}, ["sex"]),
+    ("Our 2 year old had a jerking fit of his arms this morning.", {"age": 2}, ["sex"]),
+    ("Teacher, 52, calves twitch every evening.", {"age": 52}, []),
+    ("My father have 74 years. He have cramp at night.", {"age": 74, "sex": "male"},
+     ["duration_days"]),
+    ("I am from Poland, 41 years. My thigh twitches.", {"age": 41}, ["duration_days"]),
+    ("Asthmatic, 30 years. Legs twitch.", {}, ["age"]),
+    ("76 year old grandma here, my feet cramp at night.", {"age": 76, "sex": "female"}, []),
+    ("I have 2 years of these jerks now.", {"duration_days": 730}, ["age"]),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", PEOPLE, ids=lambda v: str(v)[:40])
+def test_age_and_sex(text: str, expect: dict, absent: list) -> None:
+    found = read(text)
+    for fid, value in expect.items():
+        if isinstance(value, float):
+            assert found.get(fid) == pytest.approx(value, abs=0.02), (fid, found)
+        else:
+            assert found.get(fid) == value, (fid, found)
+    for fid in absent:
+        assert fid not in found, (fid, found)

@@ -113,8 +113,11 @@ NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo|"
                       rf"months?[- ]old)\s+|old |"
-                      rf"elderly |little |teenage |young |older |younger )?"
+                      rf"elderly |little |teenage |young |older |younger )?(?:baby )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b(?!\s+here\b)"
+                      # "my 4yo", "our 2 year old": a child named by age alone
+                      rf"|\b(?:my|our) (?P<kid>\d{{1,2}})[- ]?(?:year[- ]old|yr[- ]old|yo|y/o|"
+                      rf"months?[- ]old)\b"
                       # "The ward put Mum on haloperidol": a parent named as "Mum" or "Dad"
                       rf"|(?<!\ba )(?<!\bnew )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\byour )"
                       rf"(?<!\btheir )(?<![.!?]\s)(?<=\s)(?P<bare>mum|dad|nan|grandad|grandma|"
@@ -822,17 +825,18 @@ def _has_value(mentions: list[tuple[Any, str, bool]]) -> bool:
 def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
     """Sex from the relative's word; age from "my 80-year-old dad" or "he's 80"."""
     match = RELATIVE.search(lower)
-    if match and "sex" not in found:
+    if match and "sex" not in found and not match.group("kid"):
         male = re.fullmatch(OTHERS_MALE, match.group("who") or match.group("bare")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
     people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
     # "my dad who's 80", "Nan's 91", "my husband (type 1 diabetic, 45)", "my mother, who is 88"
-    months = re.search(rf"\b(?:my|our) (\d{{1,2}})[- ]?months?[- ]old\s+(?:{people})\b",
+    months = re.search(r"\b(?:my|our) (\d{1,2})[- ]?months?[- ]old\b",
                        digits_for_words(lower))
     if months and match and match.start() == months.start():  # "my 9-month-old daughter"
         found["age"] = [(round(int(months.group(1)) / 12, 2), months.group(0), False)]
         return
-    age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
+    age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yr[- ]old|yo|y/o)"
+                    rf"(?:\s+(?:baby\s+)?(?:{people}))?\b"
                     rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
                     rf"|\b(?:{people})(?:'s\s+|\s+(?:is|who is|who'?s|aged)\s+|\s*\((?:[^)]{{0,30}}"
                     rf",\s*)?|,\s*(?:who is\s+|who'?s\s+|aged\s+)?)(\d{{1,3}})\b"
