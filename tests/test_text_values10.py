@@ -91,3 +91,24 @@ def test_age_and_sex(text: str, expect: dict, absent: list) -> None:
             assert found.get(fid) == value, (fid, found)
     for fid in absent:
         assert fid not in found, (fid, found)
+
+
+COUNTS = [
+    ("I jolt awake just as I'm nodding off. Not every night, about three times a week.",
+     {"nights_per_week": 3}, []),
+    ("hypnic jerks. most nights.", {"nights_per_week": 5}, []),
+    ("coffee every night. legs fine", {}, ["nights_per_week"]),
+    ("Night shifts have wrecked me, averaging 5-6 hours. My calves twitch.",
+     {"sleep_hours": 5.5}, []),
+    ("Calves twitch, averaging 3 hours of screen time a day.", {}, ["sleep_hours"]),
+    ("I get 3 or 4 little jerks as I drift off.", {"episodes_per_day": 3.5}, []),
+]
+
+
+@pytest.mark.parametrize("text,expect,absent", COUNTS, ids=lambda v: str(v)[:40])
+def test_counts(text: str, expect: dict, absent: list) -> None:
+    found = read(text)
+    for fid, value in expect.items():
+        assert found.get(fid) == pytest.approx(value, abs=0.01), (fid, found)
+    for fid in absent:
+        assert fid not in found, (fid, found)
