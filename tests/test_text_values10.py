@@ -112,3 +112,10 @@ def test_counts(text: str, expect: dict, absent: list) -> None:
         assert found.get(fid) == pytest.approx(value, abs=0.01), (fid, found)
     for fid in absent:
         assert fid not in found, (fid, found)
+
+
+def test_dry_for_years_is_no_alcohol_and_no_duration() -> None:
+    found = read("Been sober 3 years now and my calves cramp most nights.")
+    assert found.get("alcohol_units_per_week") == 0
+    assert found.get("stopped_alcohol_recently") is False
+    assert "duration_days" not in found

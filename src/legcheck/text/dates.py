@@ -299,6 +299,9 @@ def _not_now(text: str, match: re.Match[str]) -> bool:
     since the 1st")."""
     said = match.group(0).strip()
     before = text[max(0, match.start() - 30):match.start()]
+    if re.search(r"\b(?:sober|dry|alcohol[- ]free|teetotal)\s*(?:for\s*)?(?:about |around |nearly "
+                 r"|almost |over )?$", before):
+        return True  # "been dry 2 years now": how long without a drink
     if re.search(r"\b(?:rough|bad|hard|tough|busy|stressful|hectic|difficult|crazy|mad|long|"
                  r"great|good|lovely)\s*$", before):
         return True  # "it's been a rough few weeks"

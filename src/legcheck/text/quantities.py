@@ -549,6 +549,8 @@ def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
         recent = sober.group("unit").startswith(("day", "night")) or (
             sober.group("unit").startswith("week") and range_value(sober) <= 2)
         yield Quantity("stopped_alcohol_recently", recent, sober.group(0), overrides=not recent)
+        if not recent:  # "dry 2 years now": no alcohol now
+            yield Quantity("alcohol_units_per_week", 0, sober.group(0))
         return
     match = _STOPPED.search(text)
     if match:
