@@ -281,7 +281,9 @@ _ON_IT = re.compile(r"\b(?:on|off|taking|take|took|started|starting|stopped|stop
                     r"reduced|"
                     r"cut|changed|put|added|started|stopped|gave|switched|took|prescribed)\b)")
 _AGE_BEFORE = re.compile(r"(?:\bi am|\bi'?m|\bim|\baged?|\bage:?|\b(?:man|woman|male|female|guy|"
-                         r"lady|girl|boy|m|f))\W*$")
+                         r"lady|girl|boy|m|f)|\b(?:i|he|she|mother|father|mum|dad|wife|husband) "
+                         # "my mother have 68 years", "I am from Brazil, 33 years": an age
+                         r"(?:have|has)|\b(?:i am|i'?m)\b[^.!?]{0,25},)\W*$")
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|having|booked|due|scheduled|planned|"
                      r"appointment|appt|next|waiting|wait)\b")
 
@@ -297,6 +299,9 @@ def _not_now(text: str, match: re.Match[str]) -> bool:
     since the 1st")."""
     said = match.group(0).strip()
     before = text[max(0, match.start() - 30):match.start()]
+    if re.search(r"\b(?:sober|dry|alcohol[- ]free|teetotal)\s*(?:for\s*)?(?:about |around |nearly "
+                 r"|almost |over )?$", before):
+        return True  # "been dry 2 years now": how long without a drink
     if re.search(r"\b(?:rough|bad|hard|tough|busy|stressful|hectic|difficult|crazy|mad|long|"
                  r"great|good|lovely)\s*$", before):
         return True  # "it's been a rough few weeks"
@@ -304,7 +309,8 @@ def _not_now(text: str, match: re.Match[str]) -> bool:
     leading = re.match(r"(?:for|since|past|last|over|the)\b", said)
     trailing = re.match(r"\s*(?:ago|back|now|so far|running|in a row|of (?:this|it))\b", after)
     if "unit" in match.groupdict() and match.group("unit") in ("year", "yr") and not leading \
-            and not trailing and (_AGE_BEFORE.search(before) or re.match(
+            and not trailing and not re.match(r"\s*of\b", after) \
+            and (_AGE_BEFORE.search(before) or re.match(
                 r"\s*(?:young|of age|old|yo|y/o)\b|\s*\(?\s*[mf]\b", after)):
         return True
     if re.search(r"\bin\s*(?:about |around |roughly |another |just )?$", before) and not \

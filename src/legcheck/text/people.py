@@ -29,7 +29,12 @@ _AGE = re.compile(r"\b(?:i'?m|i am|aged?|he'?s|she'?s|he is|she is|turned)\s+(?P
                   # "(M, 24)", "(f 31)"
                   r"|\(\s*(?P<px>m|f|male|female)\s*,?\s*(?P<p>\d{2})\s*\)"
                   # "Footballer, 19.", "Retired, 76." opening a text or a sentence
-                  r"|(?:^|[.!?\n]\s*)[a-z]+(?: [a-z]+)?,\s*(?P<job>\d{2})\s*(?:[.!;\n]|$)"
+                  r"|(?:^|[.!?\n]\s*)[a-z]+(?: [a-z]+)?,\s*(?P<job>\d{2})\s*"
+                  r"(?:[.!;\n]|$|,(?= [a-z]))"
+                  # "my mother have 68 years", "I am from Brazil, 33 years."
+                  r"|\b(?:i|he|she|mother|father|mum|dad|wife|husband) (?:have|has) "
+                  r"(?P<hv>\d{2}) years\b(?! ago| of| experience)"
+                  r"|\b(?:i'?m|i am)\b[^.!?]{0,30},\s*(?P<cy>\d{2}) years\s*(?:[.!;\n]|$)"
                   # "a retired schoolteacher of seventy-four years", "a widow of 80"
                   r"|\bof (?P<ofy>\d{2,3}) years\b(?! ago| now| since| of (?!age))"
                   r"|\b(?:widow|widower|pensioner|retiree|gentleman|lady) of (?P<ofw>\d{2,3})\b"
@@ -46,9 +51,11 @@ _SEX = re.compile(r"\b(?:i'?m|i am) (?:a |an )?(?:\d{1,3}[- ]?(?:year[- ]old|yo|
                   rf"|(?:y/o|yo|years?[- ]old) (?P<o>{_WOMEN}|{_MEN})\b"
                   rf"|\b(?P<of>{_WOMEN}|{_MEN}) of \d{{2,3}}\b"
                   # a parent speaking of themself: "new mum here", "Dad of twin newborns"
-                  r"|(?:^|[.!?\n]\s*|\b(?:i'?m|i am|as) (?:a |an )?)(?:new |first[- ]time |"
+                  r"|(?:^|[.!?\n]\s*|\b(?:i'?m|i am|as) (?:a |an )?)"
+                  r"(?:\d{2}[- ]?(?:year[- ]old|yo) )?(?:new |first[- ]time |"
                   r"single |busy |tired )?(?P<self>mum|mom|mam|mama|mummy|mommy|mother|dad|daddy|"
-                  r"papa|father)\b(?= here\b| of\b| to\b|\s*\()"
+                  r"papa|father|gran|granny|grandma|nan|nana|grandad|grandpa)\b"
+                  r"(?= here\b| of\b| to\b|\s*\()"
                   r"|\b(?P<mrs>mrs|ms|miss)\.? [a-z]\.?(?: [a-z]+)?\s*$"
                   r"|\b(?:sex|gender)\s*:?\s*(?P<form>m|f|male|female)\b"
                   r"|\b(?P<parent>mum|mom|mother|dad|father) of (?:two|three|one|\d)\b"
@@ -61,7 +68,7 @@ def read_age_and_sex(text: str) -> Iterator[Quantity]:
     if match:
         raw = next(match.group(g) for g in ("n", "m", "y", "c", "e", "s", "b", "g", "h", "r",
                                             "here", "w", "of", "p", "job", "ofy", "ofw",
-                                            "form")
+                                            "form", "hv", "cy")
                    if match.group(g))
         if 5 <= int(raw) <= 110:
             yield Quantity("age", int(raw), match.group(0).strip())
@@ -78,6 +85,7 @@ def read_age_and_sex(text: str) -> Iterator[Quantity]:
         word = next(sex.group(g) for g in ("sex", "as", "n", "o", "parent", "form", "letter",
                                            "of", "self", "mrs")
                     if sex.group(g))
-        female = re.fullmatch(rf"{_WOMEN}|f|mum|mom|mam|mama|mummy|mommy|mother|mrs|ms|miss",
+        female = re.fullmatch(rf"{_WOMEN}|f|mum|mom|mam|mama|mummy|mommy|mother|mrs|ms|miss|"
+                              r"gran|granny|grandma|nan|nana",
                               word) is not None
         yield Quantity("sex", "female" if female else "male", sex.group(0))

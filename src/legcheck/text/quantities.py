@@ -52,6 +52,8 @@ _NIGHTS = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)\s*(?:(?:a|
 _NIGHTS_OUT_OF = re.compile(rf"{ABOUT}{RANGE}\s*(?:nights?|nites?|evenings?)?\s*out of "
                             rf"(?:7|seven)\b")
 _AT_NIGHT = re.compile(r"\b(?:at night|in the night|night|nights|woke|wakes?|waking|in bed|"
+                       r"(?:drop|dropp?ing|drift|drifting|nod|nodding|doze|dozing) off|"
+                       r"fall(?:ing)? asleep|go(?:ing)? to sleep|"
                        r"\d{1,2} ?am|asleep)\b")
 _ALWAYS = re.compile(r"\b(?:constant(?:ly)?|all the time|non[- ]?stop|"
                      r"every (?:few )?(?:minutes?|seconds?)|hundreds of times)\b")
@@ -63,14 +65,15 @@ def _frequencies(text: str, today: date) -> Iterator[Quantity]:
                    or _MOVES.search(text)) and not _for_something_else(text, nights):
         yield Quantity("nights_per_week", min(range_value(nights), 7), nights.group(0))
     else:
-        for pattern, value in ((r"(?<!almost )(?<!nearly )\bevery (?:single )?(?:night|nite|"
-                                r"evening)\b|\bnightly\b|\beach (?:night|evening)\b", 7),
+        for pattern, value in ((r"(?<!almost )(?<!nearly )(?<!not )\bevery (?:single )?"
+                                r"(?:night|nite|evening)\b|\bnightly\b|"
+                                r"\beach (?:night|evening)\b", 7),
                                (r"\b(?:almost|nearly) every (?:night|evening)\b", 6),
                                (r"\bmost (?:nights|evenings)\b", 5),
                                (r"\bevery (?:other|second) (?:night|evening)\b", 3.5),
                                (r"\b(?:a few|some) (?:nights|evenings)\b", 3)):
             found = re.search(pattern, text)
-            if found and about_movement(text, found, clause=True) \
+            if found and (about_movement(text, found, clause=True) or _only_topic(text, found)) \
                     and not _for_something_else(text, found):
                 yield Quantity("nights_per_week", value, found.group(0))
                 break
@@ -107,14 +110,19 @@ _COUNT_AT_SLEEP = re.compile(rf"{ABOUT}{RANGE}\s*times?\s+(?:when|as|while|just 
                              rf"(?:i'?m |i )?(?:fall|falling|drift|drifting|nod|nodding|doze|"
                              rf"dozing|drop|dropping|go|going) (?:off|asleep|to sleep)"
                              rf"|\b(?P<oot>once or twice)\s+(?:when|as|while|just as|right as)\b")
+# "2 or 3 big jolts as I go under": the count of one falling asleep
+_JOLTS_AT_SLEEP = re.compile(rf"{ABOUT}{RANGE}\s*(?:big |little |small |huge )?(?:jolts|jerks|"
+                             rf"kicks|starts)\s+(?:when|as|while|just as|right as) (?:i'?m |i )?"
+                             rf"(?:fall|falling|drift|drifting|nod|nodding|doze|dozing|drop|"
+                             rf"dropping|go|going) (?:off|asleep|to sleep|under)\b")
 
 
 def _count_without_period(text: str) -> Iterator[Quantity]:
     """"jerk once or twice as I fall asleep": a count for each time of sleeping, one a day; so is
     "it happens 4 or 5 times before I get to sleep" and "tonight it's happened about 8 times"."""
-    found = _COUNT_AT_SLEEP.search(text)
+    found = _COUNT_AT_SLEEP.search(text) or _JOLTS_AT_SLEEP.search(text)
     if found and about_movement(text, found, clause=True):
-        value = 1.5 if found.group("oot") else range_value(found)
+        value = 1.5 if found.groupdict().get("oot") else range_value(found)
         yield Quantity("episodes_per_day", value, found.group(0).strip())
         return
     for count in _COUNT.finditer(text):
@@ -162,6 +170,14 @@ def _for_something_else(text: str, match: re.Match[str]) -> bool:
         return False
     return topics[-1].group("other") is not None or not re.search(
         r"[,;:(]", text[topics[-1].end():match.start()])
+
+
+def _only_topic(text: str, match: re.Match[str]) -> bool:
+    """"sleep starts. every night.": a short text about the movements alone, the count in a
+    sentence of its own."""
+    sentence = sentence_of(text, match).strip(" .!?")
+    moves = _MOVES.search(text) or re.search(r"\b(?:sleep starts?|hypnic)\b", text)
+    return len(text) < 120 and moves is not None and len(sentence.split()) <= 3
 
 
 def _about_it(text: str, match: re.Match[str]) -> bool:
@@ -365,10 +381,19 @@ def _sleep(text: str, today: date) -> Iterator[Quantity]:
     match = next((m for m in (pattern.search(text) for pattern in _SLEEP)
                   if m and not re.search(r"\b(?:for|lasts?|lasted|takes?|took|every)\b|\d",
                                          m.groupdict().get("between") or "")), None)
+    if not match:  # "knackered from a run of nights, averaging 4-5 hrs"
+        match = next((m for m in _AVERAGING.finditer(text)
+                      if _RESTED.search(sentence_of(text, m))), None)
     if match:
         value = range_value(match)
         if 0 < value <= 16:
             yield Quantity("sleep_hours", value, match.group(0).strip())
+
+
+_AVERAGING = re.compile(rf"\baverag(?:ing|e of|e)\s+{ABOUT}{RANGE}\s*(?:hours?|hrs?|h)\b"
+                        rf"(?!\s*(?:of (?:work|exercise|driving|screen)|a (?:week|day)))")
+_RESTED = re.compile(r"\b(?:sleep\w*|slept|nights?|knackered|exhausted|shattered|tired|"
+                     r"wiped out|insomnia|bed)\b")
 
 
 # "stress about a 3", "stress at 7", "stress is like 9": a number said of stress alone
@@ -495,7 +520,14 @@ _NO_NEW_MEDICINE = re.compile(
     r"|\b(?:meds|medications?|medicines?|tablets)\s*[:=-]\s*(?:none|no|nil|n/?a)(?: new)?\b"
     r"|\b(?:on|taking|takes?)\b[^!?]{0,60}?(?:,|\band\b|-|[.;]\s*)\s*(?:but\s+)?(?:nothing new|"
     r"nothing(?:'s| has)? changed|no changes?(?: (?:there|recently|lately))?)\s*(?:[.;!?,]|$)"
-    r"|\(\s*[a-z][a-z' -]{2,25},\s*(?:no changes?|nothing new|unchanged|same dose)\s*\)")
+    r"|\(\s*[a-z][a-z' -]{2,25},\s*(?:no changes?|nothing new|unchanged|same dose)\s*\)"
+    # "no change to my tablets", "nothing new med-wise", "blood pressure pills unchanged"
+    r"|\bno (?:changes?|change) (?:to|in|with) (?:my|her|his|their|the) (?:\w+ )?"
+    r"(?:meds|medications?|medicines?|tablets|pills|prescriptions?)\b"
+    r"|\bnothing new,? (?:meds?|medications?|medicines?|drugs?)[- ]wise\b"
+    r"|\b(?:meds?|medications?|medicines?|drugs?)[- ]wise,? nothing new\b"
+    r"|\b(?:meds|medications?|medicines?|tablets|pills)\s+(?:are\s+|have been\s+|all\s+)?"
+    r"(?:unchanged|the same as (?:ever|always|before))\b")
 
 
 def _no_new_medicine(text: str, today: date) -> Iterator[Quantity]:
@@ -517,6 +549,8 @@ def _stopped_drinking(text: str, today: date) -> Iterator[Quantity]:
         recent = sober.group("unit").startswith(("day", "night")) or (
             sober.group("unit").startswith("week") and range_value(sober) <= 2)
         yield Quantity("stopped_alcohol_recently", recent, sober.group(0), overrides=not recent)
+        if not recent:  # "dry 2 years now": no alcohol now
+            yield Quantity("alcohol_units_per_week", 0, sober.group(0))
         return
     match = _STOPPED.search(text)
     if match:

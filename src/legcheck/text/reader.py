@@ -80,7 +80,8 @@ CHANGE_WORDS = re.compile(
     r"(?:most|this|last|at the) weekends?|"
     r"got|given|gave me|quit|quitting|gave (?:it |them )?up|given (?:it |them )?up|last night|"
     r"yesterday|this week|"
-    r"weeks ago|last month|this month|"
+    r"weeks ago|last month|this month|weekend on|went from \d+(?: ?mg)? to|"
+    r"from \d+(?: ?mg)? to \d+|"
     r"for (?:about |around |roughly |the (?:last|past) )?(?:\d+|a few|a couple of|one|two|three|"
     r"four|five|six|ten) (?:days?|weeks?))\b")
 # a question about what something would mean, asked of what the person does not say they have
@@ -92,8 +93,10 @@ STOPPED = re.compile(r"\b(?:stopped|quit|came off|come off|coming off|gave (?:it
 LONG_STANDING = re.compile(r"\bfor (?:about |around |over |nearly |almost |roughly )?"
                            r"(?:many |several |a few |\d+ |two |three |four |five |ten )?years\b|"
                            r"\bfor ages\b|\blong[- ]term\b|\bfor a long time\b|"
-                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame dose\b|"
-                           r"\bthese (?:\w+ )?years\b")
+                           r"\bnothing'?s changed\b|\bnothing has changed\b|\bsame (?:\w+ )?dose\b|"
+                           r"\bthese (?:\w+ )?years\b|\bsince (?:19|20)\d\d\b|\bas always\b|"
+                           r"\bfor (?:my |her |his |the )?[a-z]+ (?:\d+|two|three|four|five|ten) "
+                           r"years\b")
 # a medicine only planned: "the GP wants me to start iron", "haven't collected them yet"
 PLANNED = re.compile(r"\b(?:wants? me to|going to|gonna|will|might|may|should|supposed to|"
                      r"thinking (?:of|about)|considering|talked about|suggested)\s+(?:\w+\s+)?"
@@ -103,14 +106,18 @@ PLANNED = re.compile(r"\b(?:wants? me to|going to|gonna|will|might|may|should|su
 # a long-standing medicine said to be unchanged answers "no change" ("on simvastatin for ages,
 # nothing new")
 UNCHANGED = re.compile(r"\bnothing (?:new|has changed|changed)\b|\bnothing'?s changed\b|"
-                       r"\bsame dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b")
+                       r"\bsame (?:\w+ )?dose\b|\bno changes?\b|\bhasn'?t changed\b|\bunchanged\b|"
+                       r"\bas always\b")
 # the name of a jerk on falling asleep names the jerk too: "hypnic jerks", "sleep starts"
 NAMED_JERK = re.compile(r"\b(?:jerks?|starts?|jolts?)\b")
 ABOUT_OTHER = re.compile(r"\b(?:he|she|his|her|him|he's|she's|hes|shes)\b")
 RELATIVE = re.compile(rf"(?:\b(?:my|our) |^)(?:\d{{1,3}}[- ]?(?:year[- ]old|yr[- ]old|yo|"
                       rf"months?[- ]old)\s+|old |"
-                      rf"elderly |little |teenage |young |older |younger )?"
+                      rf"elderly |little |teenage |young |older |younger )?(?:baby )?"
                       rf"(?P<who>{OTHERS_MALE}|{OTHERS_FEMALE})(?:'s)?\b(?!\s+here\b)"
+                      # "my 4yo", "our 2 year old": a child named by age alone
+                      rf"|\b(?:my|our) (?P<kid>\d{{1,2}})[- ]?(?:year[- ]old|yr[- ]old|yo|y/o|"
+                      rf"months?[- ]old)\b"
                       # "The ward put Mum on haloperidol": a parent named as "Mum" or "Dad"
                       rf"|(?<!\ba )(?<!\bnew )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\byour )"
                       rf"(?<!\btheir )(?<![.!?]\s)(?<=\s)(?P<bare>mum|dad|nan|grandad|grandma|"
@@ -362,6 +369,8 @@ def _reading(kb: KnowledgeBase, ent: Any, other: bool,
     if (ent._.is_hypothetical or ent._.is_uncertain) and asked_about(ent) \
             and (answered_no(ent) or ent._.is_negated):
         return denied_findings(kb, ent) or None  # "she asked if I'd had X - no"
+    if ent._.is_historical and ent.label_.startswith("medicine=") and _stopped_lately(ent):
+        return _medicine_change(ent, ent.label_)  # "used to take quinine, stopped last month"
     if ent._.is_historical or (ent._.is_hypothetical and not owned):
         return None
     if (ent._.is_uncertain or hedged(ent)) and not owned and not (
@@ -729,8 +738,9 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     if LONG_STANDING.search(near) and not STOPPED.search(near):  # stopping one held for years
         if re.match(r"[^.!?]*[.!?]\s*(?:the |my |her |his )?dose (?:went up|was (?:increased|"
                     r"raised|upped|doubled|reduced|lowered|changed|halved))|[^.!?]*[.!?]\s*"
-                    r"(?:they|the doctor|my doctor|my gp|the gp) (?:doubled|upped|increased|raised|"
-                    r"reduced|lowered|changed|halved) (?:the|my|her|his) dose",
+                    r"(?:[\w ]{0,25}?[\s,;]+)?(?:they|the doctor|my doctor|my gp|the gp|doc|"
+                    r"the neurologist) (?:doubled|upped|increased|raised|reduced|lowered|changed|"
+                    r"halved) (?:(?:the|my|her|his) dose|me|her|him|it)\b",
                     ent.doc[ent.end:].text.lower()):
             return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
         return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None  # counts
@@ -739,6 +749,16 @@ def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     if not CHANGE_WORDS.search(UNCHANGED.sub(" ", near)):
         return [("medicine_change", ("none",))] if UNCHANGED.search(near) else None
     return [("medicine_change", tuple(label.removeprefix("medicine=").split("+")))]
+
+
+def _stopped_lately(ent: Any) -> bool:
+    """The medicine once taken was stopped lately: "used to take quinine but the doctor stopped it
+    last month" (a change), not "used to take quinine years ago" (history)."""
+    near = ent.doc[ent.start:ent.sent.end].text.lower()
+    return bool(STOPPED.search(near)) and re.search(
+        r"\b(?:last (?:week|month|night)|yesterday|(?:days?|weeks?) ago|recently|"
+        r"this (?:week|month)|"
+        r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", near) is not None
 
 
 CLAUSE_BREAK = {"and", "but", ";", ",", "while", "whereas", "plus"}
@@ -836,17 +856,18 @@ def _has_value(mentions: list[tuple[Any, str, bool]]) -> bool:
 def _relative_details(lower: str, found: dict[str, list[tuple[Any, str, bool]]]) -> None:
     """Sex from the relative's word; age from "my 80-year-old dad" or "he's 80"."""
     match = RELATIVE.search(lower)
-    if match and "sex" not in found:
+    if match and "sex" not in found and not match.group("kid"):
         male = re.fullmatch(OTHERS_MALE, match.group("who") or match.group("bare")) is not None
         found["sex"] = [("male" if male else "female", match.group(0), False)]
     people = f"{OTHERS_MALE}|{OTHERS_FEMALE}"
     # "my dad who's 80", "Nan's 91", "my husband (type 1 diabetic, 45)", "my mother, who is 88"
-    months = re.search(rf"\b(?:my|our) (\d{{1,2}})[- ]?months?[- ]old\s+(?:{people})\b",
+    months = re.search(r"\b(?:my|our) (\d{1,2})[- ]?months?[- ]old\b",
                        digits_for_words(lower))
     if months and match and match.start() == months.start():  # "my 9-month-old daughter"
         found["age"] = [(round(int(months.group(1)) / 12, 2), months.group(0), False)]
         return
-    age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yo)\s+(?:{people})\b"
+    age = re.search(rf"\b(?:my|our) (\d{{1,3}})[- ]?(?:year[- ]old|yr[- ]old|yo|y/o)"
+                    rf"(?:\s+(?:baby\s+)?(?:{people}))?\b"
                     rf"|\b(?:he'?s|she'?s|he is|she is) (\d{{1,3}})\b"
                     rf"|\b(?:{people})(?:'s\s+|\s+(?:is|who is|who'?s|aged)\s+|\s*\((?:[^)]{{0,30}}"
                     rf",\s*)?|,\s*(?:who is\s+|who'?s\s+|aged\s+)?)(\d{{1,3}})\b"
