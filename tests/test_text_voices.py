@@ -180,3 +180,22 @@ def test_lay_words_for_other_findings(text: str, expect: dict) -> None:
 ])
 def test_warning_signs_said_plainly(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    # not remembering kicks in one's sleep is being asleep, not a blackout
+    ("My husband says I kick all night; I don't remember any of it.",
+     {"loss_of_awareness": None, "partner_sees_kicks": True}),
+    # wetting oneself in a fit is the fit's sign, as the rules say
+    ("I came round on the floor with a bitten tongue and had wet myself.",
+     {"tongue_biting": True, "bladder_bowel_change": None}),
+    ("Lately I keep wetting myself and my legs feel weak.", {"bladder_bowel_change": True}),
+    ("Had fits as a toddler, nothing since. My calves twitch.", {"loss_of_awareness": None}),
+    ("Mum and my brother both have RLS and I've started getting it too, in the evenings.",
+     {"urge_to_move": True}),
+    # a medicine described by its kind is one medicine
+    ("They put him on linezolid, an antibiotic, this week.",
+     {"medicine_change": ["other_serotonergic"]}),
+])
+def test_whose_and_which_in_context(text: str, expect: dict) -> None:
+    check(text, expect)

@@ -123,7 +123,9 @@ POSSIBLE = ["scared it could be", "scared it's", "scared its", "scared of", "afr
             "convinced", "think it's", "think its", "sign of", "signs of",
             "symptom of", "symptoms of", "chance of", "risk of"]
 HISTORICAL = ["as a child", "as a kid", "when i was young", "when i was a kid", "years ago",
-              "in the past", "used to", "once had", "back in", "childhood", "as a teenager"]
+              "in the past", "used to", "once had", "back in", "childhood", "as a teenager",
+              "as a toddler", "as a baby", "as an infant", "when i was little",
+              "when i was small", "in my teens", "as a teen"]
 FAMILY = ["mum has", "mum had", "mom has", "mom had", "dad has", "dad had", "mother has",
           "mother had", "father has", "father had", "brother has", "brother had", "sister has",
           "sister had", "mum's got", "dad's got", "my mum", "my mom", "my mother", "my dad",

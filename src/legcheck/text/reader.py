@@ -240,7 +240,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         if outcome is None:
             ignored.append(ent.text)
             set_aside += [(label, ent.text) for label in meanings(ent.label_)
-                          if label in OWNED_MOVEMENTS]
+                          if label in OWNED_MOVEMENTS | {"urge_to_move"}]
             continue
         inner = place_inside(ent) if any(fid in MOVEMENTS and fid != "hand_spasms"
                                           and value is True for fid, value in outcome) else None
@@ -258,7 +258,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found.setdefault(finding_id, []).append((value, ent.text,
                                                      denied or ent._.is_negated))
     if set_aside and MINE.search(lower) and not any(
-            _has_true(found.get(fid, [])) for fid in OWNED_MOVEMENTS):
+            _has_true(found.get(fid, [])) for fid in OWNED_MOVEMENTS | {"urge_to_move"}):
         found[set_aside[0][0]] = [(True, set_aside[0][1], False)]  # "mine are in my calves"
     moving_in = {sent.start: _movements_in(sent) for sent in doc.sents}  # once per sentence
     if "worse_at_rest" not in found:
@@ -405,7 +405,10 @@ OWNED_MOVEMENTS = {"visible_flicker", "limb_jerk", "painful_cramp"}
 # the person's own, after the movements were named of a fear or of someone else: "My friend has
 # MND and every twitch terrifies me. Mine are in my calves."
 MINE = re.compile(r"\bmine(?:'re| are| is|'s| come| comes| happen| happens| started| start| seem|"
-                  r" tend| only| mostly| usually| have| has| go| get)\b")
+                  r" tend| only| mostly| usually| have| has| go| get)\b"
+                  # "Mum has RLS and I've just started getting it too"
+                  r"|\bi(?:'ve| have)? (?:just |now |also )?(?:started |start |begun )?(?:getting|"
+                  r"get|got|have|having) (?:it|them|those|that|the same) (?:too|as well)\b")
 OWNED_BEFORE = {"my", "these", "those"}
 
 
@@ -468,6 +471,12 @@ def _meaning(kb: KnowledgeBase, ent: Any, label: str, *, whose: str | None, othe
     if label == "hard_exercise" and not negated \
             and not_lately(lower_of(ent.doc), ent.start_char, ent.end_char):
         return None  # "my legs ache like I've run a marathon", "I usually run 5k a week"
+    if label == "loss_of_awareness" and not negated and NO_MEMORY.search(ent.text.lower()) \
+            and IN_SLEEP.search(lower_of(ent.doc)) and not FIT.search(lower_of(ent.doc)):
+        return None  # "my wife says I kick all night; I don't remember any of it": asleep
+    if label == "bladder_bowel_change" and not negated and WET_ONESELF.search(ent.text.lower()) \
+            and FIT.search(lower_of(ent.doc)):
+        return [("tongue_biting", True)]  # wet during a fit: the fit's sign, as the rules say
     if label == "thoughts_of_self_harm" and _hurt_by_accident(ent):
         return None  # "I hurt myself at the gym", "she fell and hurt herself"
     if label == "sudden_onset" and _sudden_movement(ent):
@@ -577,6 +586,12 @@ def _unchanged_is_another(ent: Any) -> bool:
     return False
 
 
+NO_MEMORY = re.compile(r"\b(?:remember|recall|memory|no idea)\b")
+IN_SLEEP = re.compile(r"\b(?:asleep|sleeping|in (?:my|his|her|their) sleep|all night|through the "
+                      r"night|kicks? (?:me|him|her)|bed partner)\b")
+FIT = re.compile(r"\b(?:fit|fits|seizure|seizures|convuls\w*|tongue|on the floor|came round|"
+                 r"came to|blacked out|passed out)\b")
+WET_ONESELF = re.compile(r"\bwet (?:my|him|her|them)sel(?:f|ves)\b|\bwetting (?:my|him|her)self\b")
 HURT_SELF = re.compile(r"^hurt(?:ing)? (?:my|him|her|them)sel(?:f|ves)$")
 ACCIDENT_AFTER = re.compile(r"^\s*(?:at|in|on|lifting|playing|doing|running|training|falling|"
                             r"badly|slightly|a bit|last|yesterday|today|this morning|"
@@ -732,6 +747,9 @@ def _sudden_movement(ent: Any) -> bool:
 def _medicine_change(ent: Any, label: str) -> list[tuple[str, Any]] | None:
     """A medicine counts only when the words around it say it was started, stopped or changed
     recently ("started sertraline", "tramadol was added"), not taken for years."""
+    if any(_describes(ent, other) for other in matches(ent.doc)
+           if other.label_.startswith("medicine=") and other.end <= ent.start):
+        return None  # "linezolid, an antibiotic": the kind of the medicine just named
     near = _own_words(ent).lower()
     if re.match(r"\W*(?:blood )?levels?\b", ent.doc[ent.end:ent.end + 2].text.lower()):
         return None  # "lithium level came back high": a blood test, not a change
@@ -764,6 +782,12 @@ def _stopped_lately(ent: Any) -> bool:
 CLAUSE_BREAK = {"and", "but", ";", ",", "while", "whereas", "plus"}
 
 
+def _describes(kind: Any, named: Any) -> bool:
+    """The medicine `kind` is said of `named` just before it: "linezolid, an antibiotic"."""
+    between = kind.doc[named.end:kind.start].text.lower()
+    return re.fullmatch(r"\s*[,(\-–]\s*(?:an?|the|which is an?|it'?s an?)\s*", between) is not None
+
+
 def _own_words(ent: Any) -> str:
     """The words around a medicine, stopping at a break before or after another medicine ("on
     fluoxetine for years and my doctor added tramadol": "for years" is fluoxetine's)."""
@@ -775,6 +799,8 @@ def _own_words(ent: Any) -> str:
             breaks = [t.i for t in doc[max(other.end, start):ent.start]
                       if t.lower_ in CLAUSE_BREAK]
             start = max(start, breaks[-1] + 1 if breaks else other.end)
+        if ent.end <= other.start < ent.sent.end and _describes(other, ent):
+            continue  # "linezolid, an antibiotic, this week": the same medicine, described
         if ent.end <= other.start < ent.sent.end:
             # "furosemide, which the surgery added": a comma before "which" keeps its clause
             breaks = [t.i for t in doc[ent.end:min(other.start, end)] if t.lower_ in CLAUSE_BREAK
