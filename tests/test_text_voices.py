@@ -199,3 +199,12 @@ def test_warning_signs_said_plainly(text: str, expect: dict) -> None:
 ])
 def test_whose_and_which_in_context(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("I had flu 10 days ago, ever since then my calves have been twitching.", 10),
+    ("Came off my tablets a fortnight ago. Ever since, my legs jerk at night.", 14),
+    ("Started the patches about 3 weeks ago. Since around then my legs are restless.", 21),
+])
+def test_a_movement_tied_to_an_earlier_event_takes_its_date(text: str, days: int) -> None:
+    check(text, {"duration_days": days})

@@ -364,8 +364,9 @@ def _tied(text: str, match: re.Match[str]) -> bool:
     # a bare "since" closing a sentence dates the event: "quit years ago, not a drop since"
     rest = re.match(r"[^.!?]*[.!?]?\s*[^.!?]*", text[match.end():]).group(0)
     sentence = re.match(r"[^.!?]*", rest).group(0)
-    tied = re.search(r"\b(?:since then|ever since|since that|since)\b(?!\s*(?:[.;!?,]|$))"
-                     r"(?!\s+" + _A_DATE + r")(?P<then>[^.!?]*)", rest)
+    tied = re.search(r"\b(?:(?:since (?:around|about|roughly|just about) then|since then|ever since"
+                     r"(?: then)?|since that)\b,?|since\b(?!\s+" + _A_DATE + r")(?!\s*,))"
+                     r"(?!\s*(?:[.;!?]|$))(?P<then>[^.!?]*)", rest)
     if tied and _TIED_MOVEMENT.search(rest[:tied.start()] + tied.group("then")):
         return True
     # "had flu 3 weeks ago and my legs have twitched ever since"; "... a fortnight ago: X, Y
