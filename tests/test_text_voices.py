@@ -208,3 +208,13 @@ def test_whose_and_which_in_context(text: str, expect: dict) -> None:
 ])
 def test_a_movement_tied_to_an_earlier_event_takes_its_date(text: str, days: int) -> None:
     check(text, {"duration_days": days})
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Pregnant with my first, 30 weeks, and my calves cramp at night.", {"duration_days": None}),
+    ("Had a bad back about 4 years back, long gone. Now my thighs twitch.",
+     {"duration_days": None}),
+    ("My calves started twitching 2 years back.", {"duration_days": 730}),
+])
+def test_dates_of_other_things_said_another_way(text: str, expect: dict) -> None:
+    check(text, expect)

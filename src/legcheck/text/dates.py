@@ -241,7 +241,8 @@ def _duration_counts(text: str, match: re.Match[str]) -> int:
                 r"(?:\S+\s+)?(?:with|w/)\s+(?:baby|bump|twins|my (?:first|second|third|\d))|"
                 r"[,;]?\s*(?:my |our )?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) "
                 r"(?:baby|pregnancy|child|kid|bub))", after) or \
-            re.search(r"(?:pregnant|trimester\W+(?:\w+\W+)?)\s*\(?\s*$", before) or \
+            re.search(r"(?:pregnant(?:\s+with\s+(?:my|our|a|the|baby)(?:\s+\w+)?)?|"
+                      r"trimester\W+(?:\w+\W+)?)[,\s]*\(?\s*$", before) or \
             re.search(r"\b(?:baby|babys|baby's|newborn|little one|bub|son|daughter)\s*(?:is|was|"
                       r"now|just)?\s*(?:about|nearly|only)?\s*$", before):
         return 0  # "36 weeks, third baby", "28 weeks gone", "baby is 7 weeks"
@@ -323,7 +324,7 @@ def _not_now(text: str, match: re.Match[str]) -> bool:
                 text[match.end():match.end() + 120]):
         return True
     years_ago = "unit" in match.groupdict() and match.group("unit") in ("year", "yr") \
-        and re.match(r"\s*ago\b", after)
+        and re.match(r"\s*(?:ago|back)\b", after)
     # "I had sciatica five years ago; now it's the odd jerk"
     return bool(years_ago) and not _THIS_MOVEMENT.search(
         _ON_IT.sub(" ", _clause_of(text, match))) and not re.search(
