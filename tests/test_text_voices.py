@@ -218,3 +218,11 @@ def test_a_movement_tied_to_an_earlier_event_takes_its_date(text: str, days: int
 ])
 def test_dates_of_other_things_said_another_way(text: str, expect: dict) -> None:
     check(text, expect)
+
+
+@pytest.mark.parametrize("text", [
+    "My calves twitch when I finally sit down.",
+    "My thighs twitch whenever I'm resting.",
+])
+def test_a_rest_said_with_an_adverb_or_a_participle(text: str) -> None:
+    check(text, {"worse_at_rest": True})

@@ -63,9 +63,10 @@ RELIEVED_BEFORE = re.compile(r"\b(?:better|eases?|eased|helps?|goes|stops?|relie
 # coming on at rest, said with the moment: "the moment I sit down", "as soon as she lies down",
 # "every time I settle on the sofa"
 AT_REST = re.compile(rf"\b(?:when|whenever|once|as soon as|the moment|the minute|the second|"
-                     rf"every time|each time|if)\s+(?:{_WHO}\s+)?(?:sit|sits|sat|lie|lies|lay|"
-                     r"settle|settles|relax|relaxes|rest|rests|stop moving|keep still|am still|"
-                     r"'m still)\b(?!\s+(?:up|out|and (?:stretch|walk|move)))")
+                     rf"every time|each time|if)\s+(?:{_WHO}\s+)?"
+                     r"(?:finally\s+|just\s+|eventually\s+|first\s+)?(?:sit|sits|sat|lie|lies|lay|settle|settles|relax|relaxes|relaxing|"
+                     r"rest|rests|resting|sitting|stop moving|keep still|am still|'m still)\b"
+                     r"(?!\s+(?:up|out|and (?:stretch|walk|move)))")
 # "put my mind at rest": not a rest of the body
 MIND_AT_REST = re.compile(r"\bmind\s*$")
 _LYING = re.compile(r"\b(?:lie|lies|lying|lay|laying|laid)\b")
