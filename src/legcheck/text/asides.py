@@ -18,6 +18,8 @@ from typing import Any
 from legcheck.text.pipeline import lower_of, matches, meanings
 
 OWNED_MOVEMENTS = {"visible_flicker", "limb_jerk", "painful_cramp"}
+# the movements a later "mine are ..." or "I've started getting it too" makes the person's own
+SET_ASIDE_MOVEMENTS = OWNED_MOVEMENTS | {"urge_to_move"}
 # the person's own, after the movements were named of a fear or of someone else: "My friend has
 # MND and every twitch terrifies me. Mine are in my calves."
 MINE = re.compile(r"\bmine(?:'re| are| is|'s| come| comes| happen| happens| started| start| seem|"

@@ -223,8 +223,8 @@ _ALCOHOL = re.compile(
 
 
 _CAFFEINE_AFTER = re.compile(
-    rf"\b(?:coffees?|espressos?|energy drinks?|red ?bulls?|monsters?|cokes?|colas?|teas?|"
-    rf"caffeine)\b(?:[^.;!?\n•]{{0,45}}?\b(?:to |like |probably |prob |maybe |about |around |"
+    rf"\b(?:{_CAFFEINE_DRINK}|caffeine)\b(?:[^.;!?\n•]{{0,45}}?\b(?:to |like |probably |prob |"
+    rf"maybe |about |around |"
     rf"guess |say )?{RANGE}\s*(?:cups?|mugs?|cans?|a day|per day|daily|/\s*day|a night|"
     rf"a shift|per shift|times? (?:in |a |per )?(?:the )?day|ish\b)"
     rf"|\s*(?:x\s*|:\s*)(?P<x>\d+)\b(?!\s*(?:mg|ml|oz|%))(?:\s*/\s*day)?"

@@ -23,8 +23,8 @@ from legcheck.text.asides import (
     LIMB_ASLEEP,
     MINE,
     NO_MEMORY,
-    OWNED_MOVEMENTS,
     PROBLEM_NAMED,
+    SET_ASIDE_MOVEMENTS,
     WET_ONESELF,
     hurt_by_accident,
     owned_movement,
@@ -234,7 +234,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         if nlp is None:
             nlp = _PIPELINES[id(kb)] = build_pipeline(kb)
         doc = nlp(text)
-    lower = text.lower()
+    lower = lower_of(doc)
     other = _about_someone_else(lower)
     found: dict[str, list[tuple[Any, str, bool]]] = {}
     ignored = []
@@ -253,7 +253,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
         if outcome is None:
             ignored.append(ent.text)
             set_aside += [(label, ent.text) for label in meanings(ent.label_)
-                          if label in OWNED_MOVEMENTS | {"urge_to_move"}]
+                          if label in SET_ASIDE_MOVEMENTS]
             continue
         inner = place_inside(ent) if any(fid in MOVEMENTS and fid != "hand_spasms"
                                           and value is True for fid, value in outcome) else None
@@ -271,7 +271,7 @@ def read_text(kb: KnowledgeBase, text: str, *, today: date) -> TextReading:
             found.setdefault(finding_id, []).append((value, ent.text,
                                                      denied or ent._.is_negated))
     if set_aside and MINE.search(lower) and not any(
-            _has_true(found.get(fid, [])) for fid in OWNED_MOVEMENTS | {"urge_to_move"}):
+            _has_true(found.get(fid, [])) for fid in SET_ASIDE_MOVEMENTS):
         found[set_aside[0][0]] = [(True, set_aside[0][1], False)]  # "mine are in my calves"
     moving_in = {sent.start: _movements_in(sent) for sent in doc.sents}  # once per sentence
     if "worse_at_rest" not in found:
@@ -772,7 +772,7 @@ def _said_of(ent: Any) -> str | None:
     return whose
 
 
-SAID_OF_ME = re.compile(r"\b(?:me|myself|i|i wasn't|i weren't)\b")
+SAID_OF_ME = re.compile(r"\b(?:me|myself|i)\b")
 
 
 SAME_SUBJECT_VERBS = {"had", "has", "have", "was", "is", "gets", "got", "keeps", "kept",
